@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when an environment variable is missing, malformed or out of range at start-up. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+
+/** Every environment variable the service reads, with its default. README's configuration table mirrors it. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('event-sync'),
+  ELASTICSEARCH_URL: httpUrl.default('http://127.0.0.1:9200'),
+  ELASTICSEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, - or _')
+    .default('eventhub'),
+  PROVIDERS_FILE: z.string().min(1).default('config/providers.yaml'),
+  FEVER_PROVIDER_URL: httpUrl.optional(),
+  STAGING_DIR: z.string().min(1).default('.data/staging'),
+  SEARCH_CACHE_ENABLED: bool.default(true),
+  SEARCH_CACHE_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
+  SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
+  SIMULATOR_PORT: port.default(3100),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads and validates the configuration once; fails fast naming the offending variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return {
+    ...parsed.data,
+    PROVIDERS_FILE: path.resolve(parsed.data.PROVIDERS_FILE),
+    STAGING_DIR: path.resolve(parsed.data.STAGING_DIR),
+  };
+}
