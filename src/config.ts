@@ -56,3 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     STAGING_DIR: path.resolve(parsed.data.STAGING_DIR),
   };
 }
+
+/** Value of an environment variable a provider's configuration names (header secrets). */
+export function secretFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[name];
+}

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** A child process the stack started: its own process group, output in a log file, stopped by PID. */
+export interface ManagedProcess {
+  name: string;
+  pid: number;
+  logFile: string;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<string>;
+  /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves when it has ended. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+interface StartOptions {
+  name: string;
+  command: string;
+  args: string[];
+  logFile: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Echo output lines to this sink as well as the log file. */
+  echo?: (line: string) => void;
+}
+
+/**
+ * Starts a process that dies with its parent: `setpriv --pdeathsig` asks the kernel to kill it if
+ * this Node process goes away without cleaning up (a crashed test run must not leave servers behind).
+ */
+export function startProcess(options: StartOptions): ManagedProcess {
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn('setpriv', ['--pdeathsig', 'SIGKILL', '--', options.command, ...options.args], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`could not start ${options.name} (${options.command})`);
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.pipe(log, { end: false });
+    if (options.echo) stream?.on('data', (chunk: Buffer) => echoLines(chunk, options.name, options.echo!));
+  }
+  const exited = new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => {
+      log.end();
+      resolve(signal ?? String(code));
+    }),
+  );
+  return {
+    name: options.name,
+    pid: child.pid,
+    logFile: options.logFile,
+    exited,
+    stop: (graceMs = 15_000) => stopGroup(child, exited, graceMs),
+  };
+}
+
+function echoLines(chunk: Buffer, name: string, echo: (line: string) => void): void {
+  for (const line of chunk.toString().split('\n')) if (line.trim()) echo(`[${name}] ${line}`);
+}
+
+async function stopGroup(child: ChildProcess, exited: Promise<string>, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  signalGroup(child.pid!, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+  // Anything the process left in its group (e.g. a server JVM under its launcher) goes too.
+  signalGroup(child.pid!, 'SIGKILL');
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}

@@ -1,0 +1,24 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Root of the checkout (scripts/stack/ is two levels down). */
+export const projectRoot = path.resolve(__dirname, '..', '..');
+
+/** True when this process runs as root, where Elasticsearch must run as an unprivileged user. */
+export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * Where downloaded servers are cached, outside the clone so a fresh clone reuses them.
+ * Under root it lives outside /root because Elasticsearch runs as `nobody` and must read it.
+ */
+export function cacheDir(): string {
+  if (process.env.EVENT_HUB_CACHE_DIR) return path.resolve(process.env.EVENT_HUB_CACHE_DIR);
+  if (runningAsRoot) return '/var/cache/event-hub';
+  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+  return path.join(base, 'event-hub');
+}
+
+/** Where `make run` keeps server data between restarts. */
+export function dataDir(): string {
+  return path.resolve(process.env.EVENT_HUB_DATA_DIR ?? path.join(projectRoot, '.data'));
+}

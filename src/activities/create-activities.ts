@@ -1,0 +1,176 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Client } from '@elastic/elasticsearch';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Logger } from 'pino';
+import type { EventReject, ProviderEvent } from '../domain/event';
+import type { ProviderSettings } from '../providers/provider-settings';
+import type { RunSummary } from '../schedules/sync-control';
+import type { IndexNames } from '../search/index-names';
+import { ProviderStateStore } from '../search/provider-state-store';
+import { RejectStore } from '../search/reject-store';
+import { SyncRunStore } from '../search/sync-run-store';
+import { unlistMissingEvents } from '../search/unlist-missing-events';
+import { downloadFeed } from './fetch-feed';
+import { indexStagedEvents, type IndexCheckpoint } from './index-staged-events';
+import { readNdjsonBatches } from './ndjson';
+import { parseStagedFeed } from './parse-feed';
+import { removeOtherRuns, runStagingDir } from './staging-area';
+import { SyncFailureType } from './sync-failure-types';
+import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from './sync-types';
+
+/** What the sync activities need; `worker.ts` builds it. */
+export interface ActivityDeps {
+  providers: ProviderSettings[];
+  stagingDir: string;
+  /** Task queue served only by this worker, for the activities that share its staging files. */
+  stagingQueue: string;
+  elasticsearch: Client;
+  indices: IndexNames;
+  logger: Logger;
+  indexBatchSize?: number;
+}
+
+/** How a run ended, as the workflow hands it to finishRun / recordFailedRun. */
+export interface RunEnding {
+  feed: FetchedFeed | null;
+  parsed: ParsedFeed | null;
+  indexed: IndexedFeed | null;
+  failure: { type: string | null; message: string } | null;
+}
+
+/** The sync activities, bound to their dependencies. */
+export function createActivities(deps: ActivityDeps) {
+  const state = new ProviderStateStore(deps.elasticsearch, deps.indices);
+  const runs = new SyncRunStore(deps.elasticsearch, deps.indices);
+  const rejects = new RejectStore(deps.elasticsearch, deps.indices);
+  const provider = (id: string): ProviderSettings => {
+    const found = deps.providers.find((p) => p.id === id);
+    if (found) return found;
+    throw ApplicationFailure.create({
+      type: SyncFailureType.UnknownProvider,
+      message: `provider ${id} is not configured on this worker`,
+      nonRetryable: true,
+    });
+  };
+
+  return {
+    /** Names the task queue of the worker that answers, so the next steps run where its files are. */
+    async claimStagingQueue(): Promise<string> {
+      return deps.stagingQueue;
+    },
+
+    /** Downloads the feed to the staging area; `unchanged` when its hash equals the last successful run's. */
+    async fetchFeed(run: SyncRunRef): Promise<FetchedFeed> {
+      const settings = provider(run.providerId);
+      await removeOtherRuns(deps.stagingDir, run.providerId, run.runId);
+      const file = path.join(runStagingDir(deps.stagingDir, run.providerId, run.runId), 'feed.xml');
+      const feed = await downloadFeed(settings, file, (bytes) => Context.current().heartbeat({ bytes }));
+      const last = await state.read(run.providerId);
+      return { ...feed, unchanged: last.lastSha256 === feed.sha256 };
+    },
+
+    /** Parses and validates the staged feed into normalized events and rejects. */
+    async parseFeed(run: SyncRunRef, feed: FetchedFeed): Promise<ParsedFeed> {
+      return parseStagedFeed(provider(run.providerId), feed.path, (events, rejected) =>
+        Context.current().heartbeat({ events, rejected }),
+      );
+    },
+
+    /** Writes new and changed events, resuming from the last heartbeat after a retry. */
+    async indexEvents(run: SyncRunRef, feed: FetchedFeed, parsed: ParsedFeed): Promise<IndexedFeed> {
+      const last = await state.read(run.providerId);
+      if (last.lastFetchedAt && Date.parse(last.lastFetchedAt) > Date.parse(feed.fetchedAt)) {
+        deps.logger.warn({ run, lastFetchedAt: last.lastFetchedAt }, 'feed is older than the indexed data; not written');
+        return { new: 0, changed: 0, unchanged: 0, superseded: parsed.events, stale: true };
+      }
+      const counts = await indexStagedEvents(deps.elasticsearch, deps.indices, {
+        eventsPath: parsed.eventsPath,
+        runId: run.runId,
+        fetchedAt: feed.fetchedAt,
+        batchSize: deps.indexBatchSize ?? 500,
+        resumeFrom: Context.current().info.heartbeatDetails as IndexCheckpoint | undefined,
+        onCheckpoint: (checkpoint) => Context.current().heartbeat(checkpoint),
+      });
+      return { ...counts, stale: false };
+    },
+
+    /** Unlists dropped events, records rejects, state and the run, and publishes a new data generation. */
+    async finishRun(run: SyncRunRef, ending: RunEnding): Promise<RunSummary> {
+      const { feed, parsed, indexed } = ending;
+      let unlisted = 0;
+      if (feed && parsed && indexed && !indexed.stale) {
+        const ids = await stagedEventIds(parsed.eventsPath);
+        unlisted = await unlistMissingEvents(deps.elasticsearch, deps.indices, run.providerId, ids, {
+          runId: run.runId,
+          fetchedAt: feed.fetchedAt,
+        });
+        await rejects.save(run.runId, await stagedRejects(parsed.rejectsPath));
+        await state.recordSuccess(run.providerId, feed.fetchedAt, feed.sha256);
+        if (indexed.new + indexed.changed + unlisted > 0) await state.bumpGeneration(run.runId);
+      }
+      const summary = runSummary(run, ending, unlisted);
+      await runs.save(summary);
+      if (feed) await rm(path.dirname(feed.path), { recursive: true, force: true });
+      return summary;
+    },
+
+    /** Records a run that failed, with the reason ops will read. */
+    async recordFailedRun(run: SyncRunRef, ending: RunEnding): Promise<RunSummary> {
+      const summary = runSummary(run, ending, 0);
+      await runs.save(summary);
+      return summary;
+    },
+  };
+}
+
+/** The activity functions a workflow proxies. */
+export type SyncActivities = ReturnType<typeof createActivities>;
+
+async function stagedEventIds(eventsPath: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const lines = createInterface({ input: createReadStream(eventsPath), crlfDelay: Infinity });
+  // Each line starts with {"id":"<uuid>" (the ProviderEvent's first field), so no full JSON parse is needed.
+  for await (const line of lines) {
+    const match = /^\{"id":"([^"]+)"/.exec(line);
+    if (match) ids.add(match[1]!);
+    else if (line) ids.add((JSON.parse(line) as ProviderEvent).id);
+  }
+  return ids;
+}
+
+async function stagedRejects(rejectsPath: string): Promise<EventReject[]> {
+  const all: EventReject[] = [];
+  for await (const batch of readNdjsonBatches<EventReject>(rejectsPath, 1000)) all.push(...batch);
+  return all;
+}
+
+function runSummary(run: SyncRunRef, ending: RunEnding, unlisted: number) {
+  const finishedAt = new Date();
+  const { feed, parsed, indexed, failure } = ending;
+  const outcome = failure ? 'failed' : feed?.unchanged ? 'unchanged' : indexed?.stale ? 'superseded' : 'succeeded';
+  return {
+    runId: run.runId,
+    workflowId: run.runId,
+    providerId: run.providerId,
+    outcome,
+    startedAt: run.startedAt,
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - Date.parse(run.startedAt),
+    bytes: feed?.bytes ?? null,
+    sha256: feed?.sha256 ?? null,
+    counts: {
+      seen: (parsed?.events ?? 0) + (parsed?.rejected ?? 0),
+      new: indexed?.new ?? 0,
+      changed: indexed?.changed ?? 0,
+      unchanged: indexed?.unchanged ?? 0,
+      rejected: parsed?.rejected ?? 0,
+      unlisted,
+    },
+    superseded: indexed?.superseded ?? 0,
+    error: failure?.message ?? null,
+    errorType: failure?.type ?? null,
+  } satisfies RunSummary & { sha256: string | null; superseded: number; errorType: string | null };
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ApplicationFailure } from '@temporalio/activity';
+import { request } from 'undici';
+import type { ProviderSettings } from '../providers/provider-settings';
+import { durationMs } from '../providers/provider-settings';
+import { SyncFailureType } from './sync-failure-types';
+import type { FetchedFeed } from './sync-types';
+
+/**
+ * Streams a provider's feed to `file` with a byte limit and timeouts, hashing it on the way.
+ * Failures carry a type saying whether a retry can help; 429 asks to retry after Retry-After.
+ */
+export async function downloadFeed(
+  provider: ProviderSettings,
+  file: string,
+  onProgress: (bytes: number) => void,
+): Promise<Omit<FetchedFeed, 'unchanged'>> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const timeout = durationMs(provider.requestTimeout);
+  const response = await request(provider.url, {
+    headers: { accept: 'application/xml, text/xml', ...provider.headers },
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+  }).catch((error: Error) => {
+    throw unavailable(provider, `request failed: ${describe(error)}`);
+  });
+  if (response.statusCode !== 200) {
+    await response.body.dump().catch(() => undefined);
+    throw statusFailure(provider, response.statusCode, response.headers['retry-after']);
+  }
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > provider.maxFeedBytes) {
+        done(tooLarge(provider));
+        return;
+      }
+      hash.update(chunk);
+      onProgress(bytes);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(response.body, meter, createWriteStream(file));
+  } catch (error) {
+    await rm(file, { force: true });
+    if (error instanceof ApplicationFailure) throw error;
+    throw unavailable(provider, `reading the body failed after ${bytes} bytes: ${describe(error as Error)}`);
+  }
+  return { path: file, bytes, sha256: hash.digest('hex'), fetchedAt: new Date().toISOString() };
+}
+
+function statusFailure(provider: ProviderSettings, status: number, retryAfter: string | string[] | undefined) {
+  if (status === 429) {
+    const delayMs = retryAfterMs(retryAfter);
+    return ApplicationFailure.create({
+      type: SyncFailureType.ProviderRateLimited,
+      message: `provider ${provider.id} answered 429 Too Many Requests; retrying after ${delayMs / 1000}s`,
+      nextRetryDelay: delayMs,
+    });
+  }
+  if (status >= 500 || status === 408) return unavailable(provider, `answered HTTP ${status}`);
+  return ApplicationFailure.create({
+    type: SyncFailureType.ProviderRejectedRequest,
+    message: `provider ${provider.id} answered HTTP ${status} to ${provider.url}`,
+    nonRetryable: true,
+  });
+}
+
+/** Retry-After as seconds or an HTTP date; one minute when absent or unreadable. */
+export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value && /^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = value ? Date.parse(value) : NaN;
+  return Number.isFinite(date) ? Math.max(1000, date - now) : 60_000;
+}
+
+function unavailable(provider: ProviderSettings, what: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: SyncFailureType.ProviderUnavailable,
+    message: `provider ${provider.id} ${what}`,
+  });
+}
+
+function tooLarge(provider: ProviderSettings): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: SyncFailureType.FeedTooLarge,
+    message: `provider ${provider.id} sent more than maxFeedBytes (${provider.maxFeedBytes} bytes)`,
+    nonRetryable: true,
+  });
+}
+
+function describe(error: Error): string {
+  const code = (error as { code?: string }).code;
+  return code ? `${code} ${error.message}` : error.message;
+}

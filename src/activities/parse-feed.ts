@@ -1,0 +1,57 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/activity';
+import { feedParserFor } from '../providers/feed-parser';
+import type { ProviderSettings } from '../providers/provider-settings';
+import { MalformedFeedError } from '../providers/xml-event-list/malformed-feed-error';
+import { NdjsonWriter } from './ndjson';
+import { SyncFailureType } from './sync-failure-types';
+import type { ParsedFeed } from './sync-types';
+
+/**
+ * Streams the staged feed through the provider's parser into `events.ndjson` and `rejects.ndjson`.
+ * A malformed feed is a non-retryable failure: the index is left exactly as it was.
+ */
+export async function parseStagedFeed(
+  provider: ProviderSettings,
+  feedPath: string,
+  onProgress: (events: number, rejected: number) => void,
+): Promise<ParsedFeed> {
+  const dir = path.dirname(feedPath);
+  const result: ParsedFeed = {
+    eventsPath: path.join(dir, 'events.ndjson'),
+    rejectsPath: path.join(dir, 'rejects.ndjson'),
+    events: 0,
+    rejected: 0,
+  };
+  const events = new NdjsonWriter(result.eventsPath);
+  const rejects = new NdjsonWriter(result.rejectsPath);
+  try {
+    const items = feedParserFor(provider.kind)(createReadStream(feedPath), {
+      providerId: provider.id,
+      timeZone: provider.timeZone,
+    });
+    for await (const item of items) {
+      if (item.kind === 'event') {
+        result.events += 1;
+        await events.write(item.event);
+      } else {
+        result.rejected += 1;
+        await rejects.write(item.reject);
+      }
+      if ((result.events + result.rejected) % 500 === 0) onProgress(result.events, result.rejected);
+    }
+  } catch (error) {
+    if (error instanceof MalformedFeedError) {
+      throw ApplicationFailure.create({
+        type: SyncFailureType.MalformedFeed,
+        message: `feed of provider ${provider.id} is ${error.message}`,
+        nonRetryable: true,
+      });
+    }
+    throw error;
+  } finally {
+    await Promise.all([events.close(), rejects.close()]);
+  }
+  return result;
+}

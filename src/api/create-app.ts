@@ -1,0 +1,90 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { EventSearch } from '../search/event-search';
+import type { SyncControl } from '../schedules/sync-control';
+import type { ApiState } from './api-state';
+import { createApiMetrics } from './metrics/api-metrics';
+import { ProviderSyncGauges } from './metrics/provider-sync-gauges';
+import { accessLog } from './middleware/access-log';
+import { adminAuth } from './middleware/admin-auth';
+import { errorHandler } from './middleware/error-handler';
+import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security-headers';
+import { unmatchedRoutes } from './middleware/unmatched-routes';
+import { urlLengthLimit } from './middleware/url-length-limit';
+import { loadOpenApiDocument } from './openapi/openapi-document';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerDocsRoutes } from './routes/docs-routes';
+import { registerEventRoute } from './routes/event-route';
+import { registerHealthRoutes } from './routes/health-routes';
+import { registerMetricsRoute } from './routes/metrics-route';
+import { registerOpenApiRoute } from './routes/openapi-route';
+import { GenerationPoller } from './search/generation-poller';
+import { createSearchCache, SearchResponder } from './search/search-responder';
+import { registerSearchRoute } from './search/search-route';
+
+/** What the API needs; `server.ts` builds the real ones, tests pass fakes. */
+export interface ApiDeps {
+  eventSearch: EventSearch;
+  syncControl: SyncControl;
+  logger: Logger;
+  /** Bearer token of the admin API; without it `/admin/*` answers 404 `admin_disabled`. */
+  adminToken?: string;
+  /** SEARCH_CACHE_ENABLED and SEARCH_CACHE_MAX_BYTES. */
+  cache: { enabled: boolean; maxBytes: number };
+  /** Registry `/metrics` serves; one per app. Default: a new registry with Node's default metrics. */
+  registry?: Registry;
+  /** How often the data generation is polled (default 300 ms); tests shorten it. */
+  generationPollMs?: number;
+  /** How long `/ready` waits for each dependency (default 1000 ms). */
+  readyTimeoutMs?: number;
+}
+
+/** The Koa app and the handle that stops its background work. */
+export interface ApiApp {
+  app: Koa<ApiState>;
+  /** Stops the generation poller; call it when the server closes (the timer is unref'd either way). */
+  close(): void;
+}
+
+/** Builds the HTTP API (it does not listen: `server.ts` does) and starts polling the data generation. */
+export function createApp(deps: ApiDeps): ApiApp {
+  const logger = deps.logger;
+  const registry = deps.registry ?? defaultRegistry();
+  const cache = deps.cache.enabled ? createSearchCache(deps.cache.maxBytes) : null;
+  const metrics = createApiMetrics(registry, () => ({ bytes: cache?.bytes ?? 0, entries: cache?.size ?? 0 }));
+  const generation = new GenerationPoller(() => deps.eventSearch.currentGeneration(), logger, deps.generationPollMs);
+
+  const router = new Router<ApiState>();
+  registerSearchRoute(router, new SearchResponder(deps.eventSearch, generation, cache, metrics, logger));
+  registerEventRoute(router, deps.eventSearch);
+  registerOpenApiRoute(router, loadOpenApiDocument());
+  registerDocsRoutes(router);
+  registerHealthRoutes(router, { ...deps, logger });
+  registerMetricsRoute(router, metrics, new ProviderSyncGauges(registry, deps.syncControl, logger));
+  registerAdminRoutes(router, deps.syncControl, adminAuth(deps.adminToken, logger));
+
+  const app = new Koa<ApiState>();
+  // Koa prints unhandled errors with console.error unless someone listens.
+  app.on('error', (err: unknown) => logger.error({ err }, 'unhandled error outside the error handler'));
+  app.use(requestId());
+  app.use(accessLog(logger, metrics));
+  app.use(securityHeaders());
+  app.use(errorHandler(logger));
+  app.use(urlLengthLimit());
+  app.use(unmatchedRoutes());
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+
+  // Without a cache nothing reads the generation, so nothing polls it.
+  if (cache) generation.start();
+  return { app, close: () => generation.stop() };
+}
+
+function defaultRegistry(): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}

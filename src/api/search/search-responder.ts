@@ -1,0 +1,108 @@
+import type { Logger } from 'pino';
+import type { EventSearch } from '../../search/event-search';
+import { ServiceUnavailableError } from '../api-errors';
+import type { ContentEncoding } from '../http/negotiate-encoding';
+import { prepareBody } from '../http/prepared-body';
+import type { PreparedBody } from '../http/prepared-body';
+import type { ApiMetrics } from '../metrics/api-metrics';
+import { ByteLruCache } from './byte-lru-cache';
+import type { GenerationPoller } from './generation-poller';
+import type { SearchQuery } from './search-query';
+import { serializeSearchBody } from './serialize-search-body';
+import { SingleFlight } from './single-flight';
+
+/** How a search was answered, as `X-Cache` reports it. BYPASS: the cache is disabled. */
+export type CacheOutcome = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+
+/** A search response ready to send, and how it was obtained. */
+export interface SearchAnswer {
+  body: PreparedBody;
+  cache: CacheOutcome;
+}
+
+/** A cached response and the generation epoch it was read at. */
+export interface CachedSearch {
+  body: PreparedBody;
+  epoch: number;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+// Map entry, key copies and object headers: enough that many tiny bodies cannot overrun the byte budget.
+const ENTRY_OVERHEAD_BYTES = 256;
+
+/** A byte-bounded cache of search responses, one entry per window (the latest generation read for it). */
+export function createSearchCache(maxBytes: number): ByteLruCache<CachedSearch> {
+  return new ByteLruCache<CachedSearch>(maxBytes, (entry) => entry.body.bytes + ENTRY_OVERHEAD_BYTES);
+}
+
+/**
+ * Answers searches from the cache when it holds the window at the current generation, otherwise from
+ * Elasticsearch (one query per window and generation however many callers wait), falling back to the
+ * window's older cached response when Elasticsearch fails.
+ */
+export class SearchResponder {
+  private readonly flights = new SingleFlight<PreparedBody>();
+
+  constructor(
+    private readonly eventSearch: EventSearch,
+    private readonly generation: GenerationPoller,
+    private readonly cache: ByteLruCache<CachedSearch> | null,
+    private readonly metrics: ApiMetrics,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Answers `query`; `encoding` is the only coding prepared when the cache is disabled. */
+  async answer(query: SearchQuery, encoding: ContentEncoding): Promise<SearchAnswer> {
+    if (!this.cache) {
+      this.metrics.cacheMisses.inc();
+      return { body: await this.unavailableOnFailure(() => this.fetch(query, [encoding])), cache: 'BYPASS' };
+    }
+    const epoch = this.generation.epoch;
+    const cached = this.cache.get(query.key);
+    // Epoch 0 means no generation has been read yet, so nothing can be known to be current.
+    if (cached && epoch > 0 && cached.epoch === epoch) {
+      this.metrics.cacheHits.inc();
+      return { body: cached.body, cache: 'HIT' };
+    }
+    this.metrics.cacheMisses.inc();
+    try {
+      return { body: await this.flights.run(`${epoch}|${query.key}`, () => this.refill(query, epoch)), cache: 'MISS' };
+    } catch (err) {
+      const stale = this.cache.get(query.key);
+      if (!stale) throw unavailable(err);
+      this.metrics.cacheStale.inc();
+      return { body: stale.body, cache: 'STALE' };
+    }
+  }
+
+  private async refill(query: SearchQuery, epoch: number): Promise<PreparedBody> {
+    const body = await this.fetch(query, ['br', 'gzip']);
+    const current = this.cache?.get(query.key);
+    // A slow query must not replace what a query of a newer generation already stored.
+    if (!current || current.epoch <= epoch) this.cache?.set(query.key, { body, epoch });
+    return body;
+  }
+
+  private async fetch(query: SearchQuery, encodings: readonly ContentEncoding[]): Promise<PreparedBody> {
+    try {
+      const bytes = await serializeSearchBody(this.eventSearch.search(query.window));
+      return await prepareBody(bytes, JSON_TYPE, encodings);
+    } catch (err) {
+      // Logged once per query, not once per caller waiting on it.
+      this.logger.warn({ err, window: query.window }, 'search query failed');
+      throw err;
+    }
+  }
+
+  private async unavailableOnFailure(call: () => Promise<PreparedBody>): Promise<PreparedBody> {
+    try {
+      return await call();
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+}
+
+function unavailable(cause: unknown): ServiceUnavailableError {
+  return new ServiceUnavailableError('search backend failed and no cached response exists', { cause });
+}

@@ -1,0 +1,124 @@
+import { ScheduleNotFoundError, WorkflowFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { ProviderSettings } from '../providers/provider-settings';
+import type { SyncRunStore } from '../search/sync-run-store';
+import { scheduleIdOf } from './ensure-schedules';
+import { UnknownProviderError, type ProviderStatus, type RunSummary, type SyncControl } from './sync-control';
+
+const TRIGGER_TIMEOUT_MS = 30_000;
+
+/** SyncControl over Temporal Schedules (state, trigger, pause) and the sync-runs index (history). */
+export class TemporalSyncControl implements SyncControl {
+  constructor(
+    private readonly client: Client,
+    private readonly providers: ProviderSettings[],
+    private readonly runs: SyncRunStore,
+  ) {}
+
+  async listProviders(): Promise<ProviderStatus[]> {
+    return Promise.all(
+      this.providers.map(async (provider) => {
+        const [schedule, lastRun] = await Promise.all([this.describe(provider.id), this.runs.recent(provider.id, 1)]);
+        return {
+          providerId: provider.id,
+          enabled: provider.enabled,
+          paused: schedule?.state.paused ?? false,
+          note: schedule?.state.note ?? null,
+          nextRunAt: schedule?.info.nextActionTimes[0]?.toISOString() ?? null,
+          lastRun: lastRun[0] ?? null,
+        };
+      }),
+    );
+  }
+
+  async syncNow(providerId: string, options: { wait: boolean }): Promise<RunSummary> {
+    const handle = await this.runInProgress(providerId) ?? (await this.trigger(providerId));
+    if (!options.wait) return this.running(providerId, handle.workflowId);
+    try {
+      return (await handle.result()) as RunSummary;
+    } catch (error) {
+      if (!(error instanceof WorkflowFailedError)) throw error;
+      const recorded = await this.runs.find(handle.workflowId);
+      if (recorded) return recorded;
+      return { ...this.running(providerId, handle.workflowId), outcome: 'failed', error: error.message };
+    }
+  }
+
+  async pause(providerId: string, note: string): Promise<void> {
+    await this.scheduleOf(providerId).pause(note);
+  }
+
+  async resume(providerId: string, note: string): Promise<void> {
+    await this.scheduleOf(providerId).unpause(note);
+  }
+
+  recentRuns(providerId: string | undefined, limit: number): Promise<RunSummary[]> {
+    if (providerId !== undefined) this.settingsOf(providerId);
+    return this.runs.recent(providerId, limit);
+  }
+
+  async ping(): Promise<void> {
+    await this.client.workflowService.getSystemInfo({});
+  }
+
+  private async runInProgress(providerId: string): Promise<WorkflowHandle | null> {
+    const running = (await this.describeOrThrow(providerId)).info.runningActions[0];
+    return running ? this.client.workflow.getHandle(running.workflow.workflowId) : null;
+  }
+
+  /** Triggers the schedule now and waits until Temporal reports the run it started. */
+  private async trigger(providerId: string): Promise<WorkflowHandle> {
+    const before = await this.describeOrThrow(providerId);
+    const seen = new Set(before.info.recentActions.map((a) => a.action.workflow.workflowId));
+    await this.scheduleOf(providerId).trigger();
+    const deadline = Date.now() + TRIGGER_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      const after = await this.describeOrThrow(providerId);
+      const started = [...after.info.runningActions.map((a) => a.workflow), ...after.info.recentActions.map((a) => a.action.workflow)]
+        .find((workflow) => !seen.has(workflow.workflowId));
+      if (started) return this.client.workflow.getHandle(started.workflowId);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the schedule of provider ${providerId} did not start a run within ${TRIGGER_TIMEOUT_MS / 1000}s`);
+  }
+
+  private running(providerId: string, workflowId: string): RunSummary {
+    return {
+      runId: workflowId,
+      workflowId,
+      providerId,
+      outcome: 'running',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      durationMs: null,
+      bytes: null,
+      counts: { seen: 0, new: 0, changed: 0, unchanged: 0, rejected: 0, unlisted: 0 },
+      error: null,
+    };
+  }
+
+  private settingsOf(providerId: string): ProviderSettings {
+    const provider = this.providers.find((p) => p.id === providerId);
+    if (!provider) throw new UnknownProviderError(`provider ${providerId} is not configured`);
+    return provider;
+  }
+
+  private scheduleOf(providerId: string) {
+    this.settingsOf(providerId);
+    return this.client.schedule.getHandle(scheduleIdOf(providerId));
+  }
+
+  private async describe(providerId: string) {
+    try {
+      return await this.scheduleOf(providerId).describe();
+    } catch (error) {
+      if (error instanceof ScheduleNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  private async describeOrThrow(providerId: string) {
+    const description = await this.describe(providerId);
+    if (!description) throw new UnknownProviderError(`provider ${providerId} has no schedule (disabled?)`);
+    return description;
+  }
+}

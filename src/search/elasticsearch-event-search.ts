@@ -1,0 +1,118 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type { EventDocument } from './event-document';
+import type { EventDetail, EventSearch, EventSummary, SearchWindow } from './event-search';
+import type { IndexNames } from './index-names';
+import { GENERATION_DOC_ID } from './provider-state-store';
+
+const SUMMARY_FIELDS = ['id', 'title', 'start_date', 'start_time', 'end_date', 'end_time', 'min_price', 'max_price'];
+
+/** Read side over the events alias: window queries on `date_range`, paged with search_after (and a PIT past one page). */
+export class ElasticsearchEventSearch implements EventSearch {
+  constructor(
+    private readonly client: Client,
+    private readonly names: IndexNames,
+    private readonly pageSize = 5000,
+  ) {}
+
+  async *search(window: SearchWindow): AsyncIterable<EventSummary[]> {
+    const request = this.windowRequest(window);
+    const first = await this.client.search({ index: this.names.events, ...request });
+    yield first.hits.hits.map(toSummary);
+    if (first.hits.hits.length < this.pageSize) return;
+    // More than one page: page on a point in time so concurrent syncs cannot shift results between pages.
+    const pit = await this.client.openPointInTime({ index: this.names.events, keep_alive: '1m' });
+    try {
+      let after = first.hits.hits.at(-1)?.sort;
+      for (;;) {
+        const page = await this.client.search({ ...request, pit: { id: pit.id, keep_alive: '1m' }, search_after: after });
+        if (page.hits.hits.length === 0) return;
+        yield page.hits.hits.map(toSummary);
+        if (page.hits.hits.length < this.pageSize) return;
+        after = page.hits.hits.at(-1)?.sort;
+      }
+    } finally {
+      await this.client.closePointInTime({ id: pit.id }).catch(() => undefined);
+    }
+  }
+
+  async getEvent(id: string): Promise<EventDetail | null> {
+    const response = await this.client.search<EventDocument>({
+      index: this.names.events,
+      size: 1,
+      query: { bool: { filter: [{ term: { id } }, { term: { ever_online: true } }] } },
+    });
+    const source = response.hits.hits[0]?._source;
+    return source ? toDetail(source) : null;
+  }
+
+  async currentGeneration(): Promise<string> {
+    const response = await this.client.get<{ generation: string }>(
+      { index: this.names.providerState, id: GENERATION_DOC_ID },
+      { ignore: [404] },
+    );
+    return response.found ? (response._source?.generation ?? '0') : '0';
+  }
+
+  async ping(): Promise<void> {
+    await this.client.cluster.health({ timeout: '2s' }, { requestTimeout: 2000 });
+  }
+
+  private windowRequest(window: SearchWindow): estypes.SearchRequest {
+    const range: estypes.QueryDslRangeQuery & { relation: 'within' } = { relation: 'within' };
+    if (window.startsAt) range.gte = window.startsAt.toISOString();
+    if (window.endsAt) range.lte = window.endsAt.toISOString();
+    const filter: estypes.QueryDslQueryContainer[] = [{ term: { ever_online: true } }];
+    if (range.gte || range.lte) filter.push({ range: { date_range: range } });
+    return {
+      size: this.pageSize,
+      query: { bool: { filter } },
+      sort: [{ starts_at: 'asc' }, { id: 'asc' }],
+      _source: false,
+      stored_fields: SUMMARY_FIELDS,
+      track_total_hits: false,
+    };
+  }
+}
+
+function toSummary(hit: estypes.SearchHit): EventSummary {
+  const fields = hit.fields ?? {};
+  const one = <T>(name: string): T | null => ((fields[name] as T[] | undefined)?.[0] ?? null) as T | null;
+  return {
+    id: one<string>('id') ?? hit._id!,
+    title: one<string>('title') ?? '',
+    start_date: one<string>('start_date') ?? '',
+    start_time: one<string>('start_time'),
+    end_date: one<string>('end_date'),
+    end_time: one<string>('end_time'),
+    min_price: one<number>('min_price'),
+    max_price: one<number>('max_price'),
+  };
+}
+
+function toDetail(doc: EventDocument): EventDetail {
+  return {
+    id: doc.id,
+    title: doc.title,
+    start_date: doc.start_date,
+    start_time: doc.start_time,
+    end_date: doc.end_date,
+    end_time: doc.end_time,
+    min_price: doc.min_price,
+    max_price: doc.max_price,
+    provider_id: doc.provider_id,
+    base_event_id: doc.base_event_id,
+    event_id: doc.event_id,
+    sell_mode: doc.sell_mode,
+    organizer_company_id: doc.organizer_company_id,
+    sold_out: doc.sold_out,
+    sell_from: doc.sell_from_local,
+    sell_to: doc.sell_to_local,
+    starts_at: doc.starts_at,
+    ends_at: doc.ends_at,
+    listed: doc.listed,
+    first_seen_at: doc.first_seen_at,
+    last_seen_at: doc.last_seen_at,
+    updated_at: doc.updated_at,
+    zones: doc.zones,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type { IndexNames } from './index-names';
+import { eventsMapping, providerStateMapping, rejectsMapping, syncRunsMapping } from './index-mappings';
+
+// A single local node cannot place replicas; a cluster deployment raises this with index settings.
+const settings: estypes.IndicesIndexSettings = { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' };
+
+/** Creates every index, the events alias and their mappings if missing; safe to call from each process. */
+export async function ensureIndices(client: Client, names: IndexNames): Promise<void> {
+  await createIfMissing(client, names.eventsVersioned, eventsMapping, { [names.events]: { is_write_index: true } });
+  await createIfMissing(client, names.syncRuns, syncRunsMapping);
+  await createIfMissing(client, names.rejects, rejectsMapping);
+  await createIfMissing(client, names.providerState, providerStateMapping);
+}
+
+async function createIfMissing(
+  client: Client,
+  index: string,
+  mappings: estypes.MappingTypeMapping,
+  aliases?: Record<string, estypes.IndicesAlias>,
+): Promise<void> {
+  if (await client.indices.exists({ index })) return;
+  try {
+    await client.indices.create({ index, settings, mappings, aliases, wait_for_active_shards: 1 });
+  } catch (error) {
+    // Another process created it between the check and the create.
+    if (!isAlreadyExists(error)) throw error;
+  }
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  const type = (error as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
+  return type === 'resource_already_exists_exception';
+}

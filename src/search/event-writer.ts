@@ -1,0 +1,109 @@
+import type { Client } from '@elastic/elasticsearch';
+import { contentHash } from '../domain/content-hash';
+import type { ProviderEvent } from '../domain/event';
+import { toEventDocument } from './event-document';
+import { BulkWriteError } from './bulk-write-error';
+import type { IndexNames } from './index-names';
+
+/** Which run writes: its id and the instant its feed was fetched (the documents' external version). */
+export interface WriteContext {
+  runId: string;
+  fetchedAt: string;
+}
+
+/** What a batch did to the index. */
+export interface WriteCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  /** Events a newer run had already written; left as they are. */
+  superseded: number;
+}
+
+interface Stored {
+  contentHash: string;
+  everOnline: boolean;
+  listed: boolean;
+  firstSeenAt: string;
+  lastRunId: string;
+}
+
+/**
+ * Writes the batch's new and changed events and leaves unchanged ones alone. Order-safe: each write
+ * carries the feed's fetch time as an external version, so an older run can never overwrite a newer one.
+ * Idempotent: re-running a batch of the same run classifies what that run already wrote as it did then.
+ */
+export async function writeEventBatch(
+  client: Client,
+  names: IndexNames,
+  events: ProviderEvent[],
+  context: WriteContext,
+): Promise<WriteCounts> {
+  const counts: WriteCounts = { new: 0, changed: 0, unchanged: 0, superseded: 0 };
+  if (events.length === 0) return counts;
+  const stored = await readStored(client, names, events);
+  const version = Date.parse(context.fetchedAt);
+  const operations: unknown[] = [];
+  const pending: ('new' | 'changed')[] = [];
+  for (const event of events) {
+    const hash = contentHash(event);
+    const before = stored.get(event.id);
+    if (before?.lastRunId === context.runId) {
+      counts[before.firstSeenAt === context.fetchedAt ? 'new' : 'changed'] += 1;
+    } else if (before && before.contentHash === hash && before.listed) {
+      counts.unchanged += 1;
+    } else {
+      const document = toEventDocument(event, {
+        everOnline: (before?.everOnline ?? false) || event.sellMode === 'online',
+        listed: true,
+        firstSeenAt: before?.firstSeenAt ?? context.fetchedAt,
+        lastSeenAt: context.fetchedAt,
+        updatedAt: new Date().toISOString(),
+        runId: context.runId,
+        contentHash: hash,
+      });
+      operations.push({ index: { _index: names.events, _id: event.id, version, version_type: 'external' } }, document);
+      pending.push(before ? 'changed' : 'new');
+    }
+  }
+  const superseded = await bulkWrite(client, operations);
+  pending.forEach((kind, i) => (superseded.has(i) ? (counts.superseded += 1) : (counts[kind] += 1)));
+  return counts;
+}
+
+async function readStored(client: Client, names: IndexNames, events: ProviderEvent[]): Promise<Map<string, Stored>> {
+  const response = await client.mget<never>({
+    index: names.events,
+    ids: events.map((e) => e.id),
+    stored_fields: ['content_hash', 'ever_online', 'listed', 'first_seen_at', 'last_run_id'],
+    realtime: true,
+  });
+  const stored = new Map<string, Stored>();
+  for (const doc of response.docs) {
+    if (!('found' in doc) || !doc.found || !doc.fields) continue;
+    const field = (name: string): unknown => (doc.fields![name] as unknown[] | undefined)?.[0];
+    stored.set(doc._id, {
+      contentHash: String(field('content_hash')),
+      everOnline: field('ever_online') === true,
+      listed: field('listed') === true,
+      firstSeenAt: new Date(String(field('first_seen_at'))).toISOString(),
+      lastRunId: String(field('last_run_id')),
+    });
+  }
+  return stored;
+}
+
+/** Sends a bulk request; returns the positions refused as version conflicts, throws on any other failure. */
+export async function bulkWrite(client: Client, operations: unknown[]): Promise<Set<number>> {
+  const conflicts = new Set<number>();
+  if (operations.length === 0) return conflicts;
+  const response = await client.bulk({ operations, refresh: false });
+  if (!response.errors) return conflicts;
+  response.items.forEach((item, i) => {
+    const result = item.index ?? item.create ?? item.update ?? item.delete;
+    if (!result?.error) return;
+    if (result.status === 409) conflicts.add(i);
+    else throw new BulkWriteError(result.status, `${result.error.type}: ${result.error.reason ?? ''}`);
+  });
+  return conflicts;
+}

@@ -1,0 +1,106 @@
+import type { estypes } from '@elastic/elasticsearch';
+
+const keyword = { type: 'keyword' } as const;
+const storedKeyword = { type: 'keyword', store: true } as const;
+const date = { type: 'date' } as const;
+const notIndexed = { type: 'keyword', index: false, doc_values: false, store: true } as const;
+
+/**
+ * Events: one document per provider session. Summary fields are `store`d so a search reads them
+ * without parsing each document's zones; `date_range` answers the window query.
+ */
+export const eventsMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    id: storedKeyword,
+    provider_id: keyword,
+    base_event_id: keyword,
+    event_id: keyword,
+    title: { type: 'text', store: true, fields: { raw: { type: 'keyword', ignore_above: 512 } } },
+    sell_mode: keyword,
+    organizer_company_id: keyword,
+    sold_out: { type: 'boolean' },
+    sell_from: date,
+    sell_to: date,
+    sell_from_local: { type: 'keyword', index: false },
+    sell_to_local: { type: 'keyword', index: false },
+    start_date: notIndexed,
+    start_time: notIndexed,
+    end_date: notIndexed,
+    end_time: notIndexed,
+    starts_at: date,
+    ends_at: date,
+    date_range: { type: 'date_range' },
+    min_price: { type: 'double', store: true },
+    max_price: { type: 'double', store: true },
+    zones: {
+      properties: {
+        zone_id: keyword,
+        name: keyword,
+        capacity: { type: 'integer' },
+        price: { type: 'double' },
+        numbered: { type: 'boolean' },
+      },
+    },
+    zone_count: { type: 'integer' },
+    total_capacity: { type: 'long' },
+    ever_online: { type: 'boolean', store: true },
+    listed: { type: 'boolean', store: true },
+    first_seen_at: { type: 'date', store: true },
+    last_seen_at: date,
+    updated_at: date,
+    last_run_id: storedKeyword,
+    content_hash: storedKeyword,
+  },
+};
+
+/** Sync runs: one document per run, for ops and Kibana. */
+export const syncRunsMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    run_id: keyword,
+    workflow_id: keyword,
+    provider_id: keyword,
+    outcome: keyword,
+    started_at: date,
+    finished_at: date,
+    duration_ms: { type: 'long' },
+    bytes: { type: 'long' },
+    sha256: keyword,
+    counts: {
+      properties: Object.fromEntries(
+        ['seen', 'new', 'changed', 'unchanged', 'rejected', 'unlisted', 'superseded'].map((n) => [n, { type: 'long' }]),
+      ),
+    },
+    error: { type: 'text' },
+    error_type: keyword,
+  },
+};
+
+/** Rejected events: why, where and a raw snippet, per run. */
+export const rejectsMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    run_id: keyword,
+    provider_id: keyword,
+    base_event_id: keyword,
+    event_id: keyword,
+    reason: { type: 'text', fields: { raw: { type: 'keyword', ignore_above: 1024 } } },
+    line: { type: 'integer' },
+    column: { type: 'integer' },
+    snippet: { type: 'text', index: false },
+    rejected_at: date,
+  },
+};
+
+/** Per-provider sync state (last fetched content, order watermark) and the data generation. */
+export const providerStateMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    provider_id: keyword,
+    last_fetched_at: date,
+    last_sha256: keyword,
+    generation: keyword,
+    updated_at: date,
+  },
+};

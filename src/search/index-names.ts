@@ -1,0 +1,23 @@
+/** Names of every index and alias the service owns, under one configurable prefix. */
+export interface IndexNames {
+  /** Alias searches and writes go through; points at the current `eventsVersioned` index. */
+  events: string;
+  eventsVersioned: string;
+  syncRuns: string;
+  rejects: string;
+  providerState: string;
+}
+
+/** Bumped when the events mapping changes incompatibly (a reindex moves the alias). */
+export const EVENTS_MAPPING_VERSION = 1;
+
+/** Index names for a prefix such as `eventhub`. */
+export function indexNames(prefix: string): IndexNames {
+  return {
+    events: `${prefix}-events`,
+    eventsVersioned: `${prefix}-events-v${EVENTS_MAPPING_VERSION}`,
+    syncRuns: `${prefix}-sync-runs`,
+    rejects: `${prefix}-event-rejects`,
+    providerState: `${prefix}-provider-state`,
+  };
+}

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { feedControlSchema } from './feed-control';
+import type { FeedRegistry } from './feed-registry';
+import { readJsonBody } from './http/read-json-body';
+import { sendJson } from './http/send-json';
+import { InvalidControlError } from './invalid-control-error';
+
+const FEED_PATH = /^\/control\/feeds\/([\w.-]+)$/;
+
+/**
+ * Answers the control API: `GET /control/feeds`, `GET|POST /control/feeds/:name`, `POST /control/reset`.
+ * Returns false when the path is not one of them.
+ */
+export async function serveControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  deps: { feeds: FeedRegistry; logger: Logger },
+): Promise<boolean> {
+  const { feeds, logger } = deps;
+  if (pathname === '/control/reset' && req.method === 'POST') {
+    feeds.reset();
+    logger.info('simulator reset');
+    sendJson(res, 200, { feeds: [] });
+    return true;
+  }
+  if (pathname === '/control/feeds' && req.method === 'GET') {
+    sendJson(res, 200, { feeds: feeds.list().map((feed) => feed.status()) });
+    return true;
+  }
+  const name = FEED_PATH.exec(pathname)?.[1];
+  if (name === undefined || (req.method !== 'GET' && req.method !== 'POST')) return false;
+  const feed = feeds.get(name);
+  if (req.method === 'POST') {
+    const parsed = feedControlSchema.safeParse(await readJsonBody(req));
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`,
+      );
+      throw new InvalidControlError(problems.join('; '));
+    }
+    feed.apply(parsed.data);
+    logger.info({ feed: name, control: parsed.data }, 'feed control applied');
+  }
+  sendJson(res, 200, feed.status());
+  return true;
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { createActivities } from './activities/create-activities';
+import { loadConfig, secretFromEnv, type Config } from './config';
+import { loadProviderSettings } from './providers/provider-settings';
+import { ensureSchedules } from './schedules/ensure-schedules';
+import { registerSearchAttributes } from './schedules/register-search-attributes';
+import { createElasticsearchClient } from './search/elasticsearch-client';
+import { ensureIndices } from './search/ensure-indices';
+import { indexNames } from './search/index-names';
+import { waitForElasticsearch } from './search/wait-for-elasticsearch';
+
+/** A started worker process: its two Temporal workers and how to stop them. */
+export interface RunningWorker {
+  stagingQueue: string;
+  /** Resolves when both workers have shut down. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The worker's composition root: builds clients, ensures indices, search attributes and schedules,
+ * then serves the shared task queue (workflows, any-worker activities) and this worker's staging queue.
+ */
+export async function startWorker(config: Config, options: { ensureSchedules?: boolean } = {}): Promise<RunningWorker> {
+  const logger = pino({ level: config.LOG_LEVEL, base: { process: 'worker' } });
+  const providers = loadProviderSettings(config.PROVIDERS_FILE, {
+    feverUrl: config.FEVER_PROVIDER_URL,
+    env: (name) => secretFromEnv(name),
+  });
+  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
+  await waitForElasticsearch(elasticsearch, logger);
+  await ensureIndices(elasticsearch, indices);
+
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  await registerSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
+  if (options.ensureSchedules ?? true) {
+    const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+    await ensureSchedules(client, providers, config.TEMPORAL_TASK_QUEUE, logger);
+  }
+  await clientConnection.close();
+
+  // Stable across restarts of this worker on this host, so a restarted worker resumes its own staged runs.
+  const workerId = `${os.hostname()}-${createHash('sha256').update(config.STAGING_DIR).digest('hex').slice(0, 8)}`;
+  const stagingQueue = `${config.TEMPORAL_TASK_QUEUE}-staging-${workerId}`;
+  const activities = createActivities({
+    providers,
+    stagingDir: config.STAGING_DIR,
+    stagingQueue,
+    elasticsearch,
+    indices,
+    logger,
+  });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const common = { connection, namespace: config.TEMPORAL_NAMESPACE, activities };
+  const shared = await Worker.create({
+    ...common,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowsPath: require.resolve('./workflows'),
+  });
+  const staged = await Worker.create({ ...common, taskQueue: stagingQueue });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, stagingQueue, providers: providers.map((p) => p.id) }, 'worker started');
+
+  const done = Promise.all([shared.run(), staged.run()]).then(async () => {
+    await connection.close();
+    await elasticsearch.close();
+    logger.info('worker stopped');
+  });
+  return {
+    stagingQueue,
+    done,
+    async shutdown() {
+      for (const worker of [shared, staged]) if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+if (require.main === module) {
+  startWorker(loadConfig())
+    .then((worker) => worker.done)
+    .catch((error: Error) => {
+      pino({ base: { process: 'worker' } }).fatal({ err: error }, 'worker failed');
+      process.exit(1);
+    });
+}

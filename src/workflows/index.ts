@@ -1,0 +1,1 @@
+export { syncProviderWorkflow, progressQuery } from './sync-provider-workflow';

@@ -1,0 +1,126 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  defineQuery,
+  log,
+  proxyActivities,
+  setHandler,
+  TimeoutFailure,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { TimeoutType, type RetryPolicy } from '@temporalio/common';
+import type { RunEnding, SyncActivities } from '../activities/create-activities';
+import { NON_RETRYABLE_SYNC_FAILURES } from '../activities/sync-failure-types';
+import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncProgress, SyncRunRef } from '../activities/sync-types';
+import type { RunSummary } from '../schedules/sync-control';
+import { EVENTS_INDEXED, EVENTS_REJECTED, SYNC_OUTCOME } from '../schedules/search-attribute-keys';
+
+/** Input of one sync run. */
+export interface SyncProviderInput {
+  providerId: string;
+}
+
+/** Progress of the run: phase and counts so far (per-batch progress is in indexEvents' heartbeat details). */
+export const progressQuery = defineQuery<SyncProgress>('progress');
+
+const retry: RetryPolicy = {
+  initialInterval: '2s',
+  backoffCoefficient: 2,
+  maximumInterval: '1m',
+  maximumAttempts: 5,
+  nonRetryableErrorTypes: NON_RETRYABLE_SYNC_FAILURES,
+};
+
+// Any worker answers; its reply is the queue only it serves, where the staging files will live.
+const { claimStagingQueue, recordFailedRun } = proxyActivities<SyncActivities>({
+  startToCloseTimeout: '30s',
+  retry,
+});
+
+/** Activities that share staging files, pinned to one worker. If that worker does not come back within
+ * scheduleToStart, the workflow starts over from fetchFeed on another one. */
+function stagedActivities(taskQueue: string) {
+  return proxyActivities<SyncActivities>({
+    taskQueue,
+    scheduleToStartTimeout: '2m',
+    startToCloseTimeout: '30m',
+    heartbeatTimeout: '20s',
+    retry,
+  });
+}
+
+const MAX_WORKER_HANDOVERS = 3;
+
+/** Pulls one provider's feed and brings the index up to date with it: fetch, parse, index, finish. */
+export async function syncProviderWorkflow(input: SyncProviderInput): Promise<RunSummary> {
+  const run: SyncRunRef = {
+    providerId: input.providerId,
+    runId: workflowInfo().workflowId,
+    startedAt: new Date(workflowInfo().startTime).toISOString(),
+  };
+  const progress: SyncProgress = { phase: 'starting', bytes: null, eventsParsed: null, eventsIndexed: null };
+  setHandler(progressQuery, () => progress);
+  const ending: RunEnding = { feed: null, parsed: null, indexed: null, failure: null };
+  try {
+    const summary = await syncOnOneWorker(run, progress, ending);
+    progress.phase = 'done';
+    publishOutcome(summary);
+    return summary;
+  } catch (error) {
+    progress.phase = 'failed';
+    ending.failure = describeFailure(error);
+    const summary = await recordFailedRun(run, ending);
+    publishOutcome(summary);
+    throw error;
+  }
+}
+
+async function syncOnOneWorker(run: SyncRunRef, progress: SyncProgress, ending: RunEnding): Promise<RunSummary> {
+  for (let handover = 0; ; handover++) {
+    const staged = stagedActivities(await claimStagingQueue());
+    try {
+      progress.phase = 'fetching';
+      const feed: FetchedFeed = (ending.feed = await staged.fetchFeed(run));
+      progress.bytes = feed.bytes;
+      if (!feed.unchanged) {
+        progress.phase = 'parsing';
+        const parsed: ParsedFeed = (ending.parsed = await staged.parseFeed(run, feed));
+        progress.eventsParsed = parsed.events;
+        progress.phase = 'indexing';
+        const indexed: IndexedFeed = (ending.indexed = await staged.indexEvents(run, feed, parsed));
+        progress.eventsIndexed = indexed.new + indexed.changed;
+      }
+      progress.phase = 'finishing';
+      return await staged.finishRun(run, ending);
+    } catch (error) {
+      if (!isWorkerLost(error) || handover + 1 >= MAX_WORKER_HANDOVERS) throw error;
+      log.warn('staging worker did not pick up the next step; starting over on another worker', { handover });
+      Object.assign(ending, { feed: null, parsed: null, indexed: null });
+    }
+  }
+}
+
+function isWorkerLost(error: unknown): boolean {
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof TimeoutFailure &&
+    error.cause.timeoutType === TimeoutType.SCHEDULE_TO_START
+  );
+}
+
+function describeFailure(error: unknown): { type: string | null; message: string } {
+  const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  const activity = error instanceof ActivityFailure ? `${error.activityType}: ` : '';
+  if (cause instanceof ApplicationFailure) return { type: cause.type ?? null, message: `${activity}${cause.message}` };
+  if (cause instanceof TimeoutFailure) return { type: 'Timeout', message: `${activity}timed out (${cause.timeoutType})` };
+  return { type: null, message: `${activity}${(cause as Error).message}` };
+}
+
+function publishOutcome(summary: RunSummary): void {
+  upsertSearchAttributes({
+    [SYNC_OUTCOME.name]: [summary.outcome],
+    [EVENTS_INDEXED.name]: [summary.counts.new + summary.counts.changed],
+    [EVENTS_REJECTED.name]: [summary.counts.rejected],
+  });
+}

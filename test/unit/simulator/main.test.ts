@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = path.resolve(__dirname, '../../..');
+
+describe('npm run simulator (src/simulator/main.ts)', () => {
+  it('starts from flags, logs its URL as JSON, serves the feed and exits 0 on SIGTERM', async () => {
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['src/simulator/main.ts', '--port', '0', '--sample', '2'],
+      { cwd: root, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = once(child, 'exit');
+    try {
+      let url: string | undefined;
+      for await (const line of createInterface({ input: child.stdout })) {
+        const entry = JSON.parse(line) as { msg: string; url?: string };
+        if (entry.msg === 'simulator listening') {
+          url = entry.url;
+          break;
+        }
+      }
+      const body = await (await fetch(`${url}/feeds/fever`)).text();
+      expect(body).toBe(await readFile(path.join(root, 'test/fixtures/fever/response_2.xml'), 'utf8'));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = await exited;
+    expect(code).toBe(0);
+  }, 20_000);
+});
