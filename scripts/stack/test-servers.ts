@@ -24,7 +24,12 @@ export async function startTestServers(log: (line: string) => void): Promise<Tes
   const [temporal, elasticsearch] = await Promise.all([
     process.env.TEMPORAL_ADDRESS
       ? null
-      : startTemporalDevServer({ dataDir: path.join(dataDir, 'temporal'), port: await freePort(), uiPort: null, log }),
+      : startTemporalDevServer({
+          dataDir: path.join(dataDir, 'temporal'),
+          port: await freePort(),
+          uiPort: null,
+          log,
+        }),
     process.env.ELASTICSEARCH_URL
       ? null
       : startElasticsearchNode({

@@ -10,7 +10,9 @@ export async function waitUntil(
   void options.exited?.then((code) => (exitedWith = code));
   while (Date.now() < deadline) {
     if (exitedWith !== undefined) {
-      throw new Error(`${what}: the process exited (${exitedWith}) before it was ready; see ${options.logFile}`);
+      throw new Error(
+        `${what}: the process exited (${exitedWith}) before it was ready; see ${options.logFile}`,
+      );
     }
     try {
       if (await probe()) return;
@@ -20,5 +22,7 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 500));
   }
   const seeLog = options.logFile ? `; see ${options.logFile}` : '';
-  throw new Error(`${what} was not ready after ${options.timeoutMs / 1000}s (${lastError || 'no answer'})${seeLog}`);
+  throw new Error(
+    `${what} was not ready after ${options.timeoutMs / 1000}s (${lastError || 'no answer'})${seeLog}`,
+  );
 }

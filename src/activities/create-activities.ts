@@ -83,7 +83,10 @@ export function createActivities(deps: ActivityDeps) {
     async indexEvents(run: SyncRunRef, feed: FetchedFeed, parsed: ParsedFeed): Promise<IndexedFeed> {
       const last = await state.read(run.providerId);
       if (last.lastFetchedAt && Date.parse(last.lastFetchedAt) > Date.parse(feed.fetchedAt)) {
-        deps.logger.warn({ run, lastFetchedAt: last.lastFetchedAt }, 'feed is older than the indexed data; not written');
+        deps.logger.warn(
+          { run, lastFetchedAt: last.lastFetchedAt },
+          'feed is older than the indexed data; not written',
+        );
         return { new: 0, changed: 0, unchanged: 0, superseded: parsed.events, stale: true };
       }
       const counts = await indexStagedEvents(deps.elasticsearch, deps.indices, {
@@ -150,10 +153,16 @@ async function stagedRejects(rejectsPath: string): Promise<EventReject[]> {
 function runSummary(run: SyncRunRef, ending: RunEnding, unlisted: number) {
   const finishedAt = new Date();
   const { feed, parsed, indexed, failure } = ending;
-  const outcome = failure ? 'failed' : feed?.unchanged ? 'unchanged' : indexed?.stale ? 'superseded' : 'succeeded';
+  const outcome = failure
+    ? 'failed'
+    : feed?.unchanged
+      ? 'unchanged'
+      : indexed?.stale
+        ? 'superseded'
+        : 'succeeded';
   return {
     runId: run.runId,
-    workflowId: run.runId,
+    workflowId: run.runId.split('#')[0]!,
     providerId: run.providerId,
     outcome,
     startedAt: run.startedAt,

@@ -57,7 +57,11 @@ export async function downloadFeed(
   return { path: file, bytes, sha256: hash.digest('hex'), fetchedAt: new Date().toISOString() };
 }
 
-function statusFailure(provider: ProviderSettings, status: number, retryAfter: string | string[] | undefined) {
+function statusFailure(
+  provider: ProviderSettings,
+  status: number,
+  retryAfter: string | string[] | undefined,
+) {
   if (status === 429) {
     const delayMs = retryAfterMs(retryAfter);
     return ApplicationFailure.create({

@@ -33,9 +33,13 @@ export async function indexStagedEvents(
   };
   const batches = readNdjsonBatches<ProviderEvent>(options.eventsPath, options.batchSize, checkpoint.line);
   for await (const batch of batches) {
-    const counts = await writeEventBatch(client, names, batch, { runId: options.runId, fetchedAt: options.fetchedAt });
+    const counts = await writeEventBatch(client, names, batch, {
+      runId: options.runId,
+      fetchedAt: options.fetchedAt,
+    });
     checkpoint.line += batch.length;
-    for (const key of ['new', 'changed', 'unchanged', 'superseded'] as const) checkpoint.counts[key] += counts[key];
+    for (const key of ['new', 'changed', 'unchanged', 'superseded'] as const)
+      checkpoint.counts[key] += counts[key];
     options.onCheckpoint(checkpoint);
   }
   return checkpoint.counts;

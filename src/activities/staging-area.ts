@@ -7,11 +7,17 @@ export function runStagingDir(stagingDir: string, providerId: string, runId: str
 }
 
 /** Removes staging folders of the provider's earlier runs (one run per provider at a time). */
-export async function removeOtherRuns(stagingDir: string, providerId: string, keepRunId: string): Promise<void> {
+export async function removeOtherRuns(
+  stagingDir: string,
+  providerId: string,
+  keepRunId: string,
+): Promise<void> {
   const providerDir = path.join(stagingDir, providerId);
   const entries = await readdir(providerDir).catch(() => [] as string[]);
   const keep = encodeURIComponent(keepRunId);
   await Promise.all(
-    entries.filter((e) => e !== keep).map((e) => rm(path.join(providerDir, e), { recursive: true, force: true })),
+    entries
+      .filter((e) => e !== keep)
+      .map((e) => rm(path.join(providerDir, e), { recursive: true, force: true })),
   );
 }

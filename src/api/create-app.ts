@@ -55,7 +55,11 @@ export function createApp(deps: ApiDeps): ApiApp {
   const registry = deps.registry ?? defaultRegistry();
   const cache = deps.cache.enabled ? createSearchCache(deps.cache.maxBytes) : null;
   const metrics = createApiMetrics(registry, () => ({ bytes: cache?.bytes ?? 0, entries: cache?.size ?? 0 }));
-  const generation = new GenerationPoller(() => deps.eventSearch.currentGeneration(), logger, deps.generationPollMs);
+  const generation = new GenerationPoller(
+    () => deps.eventSearch.currentGeneration(),
+    logger,
+    deps.generationPollMs,
+  );
 
   const router = new Router<ApiState>();
   registerSearchRoute(router, new SearchResponder(deps.eventSearch, generation, cache, metrics, logger));

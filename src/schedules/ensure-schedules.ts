@@ -32,7 +32,12 @@ export async function ensureSchedules(
     const options = scheduleOptions(provider, taskQueue);
     const handle = client.schedule.getHandle(options.scheduleId);
     try {
-      await handle.update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }));
+      await handle.update((previous) => ({
+        ...previous,
+        spec: options.spec,
+        action: options.action,
+        policies: options.policies,
+      }));
       logger.info({ scheduleId: options.scheduleId }, 'schedule updated');
     } catch (error) {
       if (!(error instanceof ScheduleNotFoundError)) throw error;

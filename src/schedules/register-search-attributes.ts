@@ -14,7 +14,9 @@ export async function registerSearchAttributes(connection: Connection, namespace
     searchAttributes: Object.fromEntries(
       missing.map((key) => [
         key.name,
-        key.type === 'INT' ? IndexedValueType.INDEXED_VALUE_TYPE_INT : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        key.type === 'INT'
+          ? IndexedValueType.INDEXED_VALUE_TYPE_INT
+          : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
       ]),
     ),
   });

@@ -8,7 +8,14 @@ export interface RunSummary {
   finishedAt: string | null;
   durationMs: number | null;
   bytes: number | null;
-  counts: { seen: number; new: number; changed: number; unchanged: number; rejected: number; unlisted: number };
+  counts: {
+    seen: number;
+    new: number;
+    changed: number;
+    unchanged: number;
+    rejected: number;
+    unlisted: number;
+  };
   error: string | null;
 }
 

@@ -1,10 +1,17 @@
-import { ScheduleNotFoundError, WorkflowFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { ScheduleNotFoundError, WorkflowFailedError, type Client } from '@temporalio/client';
+import { syncRunId } from '../domain/sync-run-id';
 import type { ProviderSettings } from '../providers/provider-settings';
 import type { SyncRunStore } from '../search/sync-run-store';
 import { scheduleIdOf } from './ensure-schedules';
 import { UnknownProviderError, type ProviderStatus, type RunSummary, type SyncControl } from './sync-control';
 
 const TRIGGER_TIMEOUT_MS = 30_000;
+
+/** A run a schedule started, as Temporal reports it. */
+interface StartedRun {
+  workflowId: string;
+  firstExecutionRunId: string;
+}
 
 /** SyncControl over Temporal Schedules (state, trigger, pause) and the sync-runs index (history). */
 export class TemporalSyncControl implements SyncControl {
@@ -17,7 +24,10 @@ export class TemporalSyncControl implements SyncControl {
   async listProviders(): Promise<ProviderStatus[]> {
     return Promise.all(
       this.providers.map(async (provider) => {
-        const [schedule, lastRun] = await Promise.all([this.describe(provider.id), this.runs.recent(provider.id, 1)]);
+        const [schedule, lastRun] = await Promise.all([
+          this.describe(provider.id),
+          this.runs.recent(provider.id, 1),
+        ]);
         return {
           providerId: provider.id,
           enabled: provider.enabled,
@@ -31,15 +41,21 @@ export class TemporalSyncControl implements SyncControl {
   }
 
   async syncNow(providerId: string, options: { wait: boolean }): Promise<RunSummary> {
-    const handle = await this.runInProgress(providerId) ?? (await this.trigger(providerId));
-    if (!options.wait) return this.running(providerId, handle.workflowId);
+    const started = (await this.runInProgress(providerId)) ?? (await this.trigger(providerId));
+    const handle = this.client.workflow.getHandle(started.workflowId, started.firstExecutionRunId);
+    const runId = syncRunId(started.workflowId, started.firstExecutionRunId);
+    if (!options.wait) return this.running(providerId, started.workflowId, runId);
     try {
       return (await handle.result()) as RunSummary;
     } catch (error) {
       if (!(error instanceof WorkflowFailedError)) throw error;
-      const recorded = await this.runs.find(handle.workflowId);
+      const recorded = await this.runs.find(runId);
       if (recorded) return recorded;
-      return { ...this.running(providerId, handle.workflowId), outcome: 'failed', error: error.message };
+      return {
+        ...this.running(providerId, started.workflowId, runId),
+        outcome: 'failed',
+        error: error.message,
+      };
     }
   }
 
@@ -60,30 +76,33 @@ export class TemporalSyncControl implements SyncControl {
     await this.client.workflowService.getSystemInfo({});
   }
 
-  private async runInProgress(providerId: string): Promise<WorkflowHandle | null> {
-    const running = (await this.describeOrThrow(providerId)).info.runningActions[0];
-    return running ? this.client.workflow.getHandle(running.workflow.workflowId) : null;
+  private async runInProgress(providerId: string): Promise<StartedRun | null> {
+    return (await this.describeOrThrow(providerId)).info.runningActions[0]?.workflow ?? null;
   }
 
   /** Triggers the schedule now and waits until Temporal reports the run it started. */
-  private async trigger(providerId: string): Promise<WorkflowHandle> {
+  private async trigger(providerId: string): Promise<StartedRun> {
     const before = await this.describeOrThrow(providerId);
-    const seen = new Set(before.info.recentActions.map((a) => a.action.workflow.workflowId));
+    const seen = new Set(before.info.recentActions.map((a) => a.action.workflow.firstExecutionRunId));
     await this.scheduleOf(providerId).trigger();
     const deadline = Date.now() + TRIGGER_TIMEOUT_MS;
     while (Date.now() < deadline) {
       const after = await this.describeOrThrow(providerId);
-      const started = [...after.info.runningActions.map((a) => a.workflow), ...after.info.recentActions.map((a) => a.action.workflow)]
-        .find((workflow) => !seen.has(workflow.workflowId));
-      if (started) return this.client.workflow.getHandle(started.workflowId);
+      const started = [
+        ...after.info.runningActions.map((a) => a.workflow),
+        ...after.info.recentActions.map((a) => a.action.workflow),
+      ].find((workflow) => !seen.has(workflow.firstExecutionRunId));
+      if (started) return started;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`the schedule of provider ${providerId} did not start a run within ${TRIGGER_TIMEOUT_MS / 1000}s`);
+    throw new Error(
+      `the schedule of provider ${providerId} did not start a run within ${TRIGGER_TIMEOUT_MS / 1000}s`,
+    );
   }
 
-  private running(providerId: string, workflowId: string): RunSummary {
+  private running(providerId: string, workflowId: string, runId: string): RunSummary {
     return {
-      runId: workflowId,
+      runId,
       workflowId,
       providerId,
       outcome: 'running',

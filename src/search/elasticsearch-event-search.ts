@@ -4,7 +4,16 @@ import type { EventDetail, EventSearch, EventSummary, SearchWindow } from './eve
 import type { IndexNames } from './index-names';
 import { GENERATION_DOC_ID } from './provider-state-store';
 
-const SUMMARY_FIELDS = ['id', 'title', 'start_date', 'start_time', 'end_date', 'end_time', 'min_price', 'max_price'];
+const SUMMARY_FIELDS = [
+  'id',
+  'title',
+  'start_date',
+  'start_time',
+  'end_date',
+  'end_time',
+  'min_price',
+  'max_price',
+];
 
 /** Read side over the events alias: window queries on `date_range`, paged with search_after (and a PIT past one page). */
 export class ElasticsearchEventSearch implements EventSearch {
@@ -24,7 +33,11 @@ export class ElasticsearchEventSearch implements EventSearch {
     try {
       let after = first.hits.hits.at(-1)?.sort;
       for (;;) {
-        const page = await this.client.search({ ...request, pit: { id: pit.id, keep_alive: '1m' }, search_after: after });
+        const page = await this.client.search({
+          ...request,
+          pit: { id: pit.id, keep_alive: '1m' },
+          search_after: after,
+        });
         if (page.hits.hits.length === 0) return;
         yield page.hits.hits.map(toSummary);
         if (page.hits.hits.length < this.pageSize) return;

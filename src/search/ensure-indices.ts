@@ -3,11 +3,17 @@ import type { IndexNames } from './index-names';
 import { eventsMapping, providerStateMapping, rejectsMapping, syncRunsMapping } from './index-mappings';
 
 // A single local node cannot place replicas; a cluster deployment raises this with index settings.
-const settings: estypes.IndicesIndexSettings = { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' };
+const settings: estypes.IndicesIndexSettings = {
+  number_of_shards: 1,
+  number_of_replicas: 0,
+  refresh_interval: '1s',
+};
 
 /** Creates every index, the events alias and their mappings if missing; safe to call from each process. */
 export async function ensureIndices(client: Client, names: IndexNames): Promise<void> {
-  await createIfMissing(client, names.eventsVersioned, eventsMapping, { [names.events]: { is_write_index: true } });
+  await createIfMissing(client, names.eventsVersioned, eventsMapping, {
+    [names.events]: { is_write_index: true },
+  });
   await createIfMissing(client, names.syncRuns, syncRunsMapping);
   await createIfMissing(client, names.rejects, rejectsMapping);
   await createIfMissing(client, names.providerState, providerStateMapping);

@@ -62,7 +62,10 @@ export async function writeEventBatch(
         runId: context.runId,
         contentHash: hash,
       });
-      operations.push({ index: { _index: names.events, _id: event.id, version, version_type: 'external' } }, document);
+      operations.push(
+        { index: { _index: names.events, _id: event.id, version, version_type: 'external' } },
+        document,
+      );
       pending.push(before ? 'changed' : 'new');
     }
   }
@@ -71,7 +74,11 @@ export async function writeEventBatch(
   return counts;
 }
 
-async function readStored(client: Client, names: IndexNames, events: ProviderEvent[]): Promise<Map<string, Stored>> {
+async function readStored(
+  client: Client,
+  names: IndexNames,
+  events: ProviderEvent[],
+): Promise<Map<string, Stored>> {
   const response = await client.mget<never>({
     index: names.events,
     ids: events.map((e) => e.id),

@@ -69,7 +69,10 @@ export const syncRunsMapping: estypes.MappingTypeMapping = {
     sha256: keyword,
     counts: {
       properties: Object.fromEntries(
-        ['seen', 'new', 'changed', 'unchanged', 'rejected', 'unlisted', 'superseded'].map((n) => [n, { type: 'long' }]),
+        ['seen', 'new', 'changed', 'unchanged', 'rejected', 'unlisted', 'superseded'].map((n) => [
+          n,
+          { type: 'long' },
+        ]),
       ),
     },
     error: { type: 'text' },

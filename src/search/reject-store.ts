@@ -14,7 +14,12 @@ export class RejectStore {
   async save(runId: string, rejects: EventReject[]): Promise<void> {
     const rejectedAt = new Date().toISOString();
     const operations = rejects.flatMap((reject) => [
-      { index: { _index: this.names.rejects, _id: `${runId}:${reject.position.line}:${reject.position.column}` } },
+      {
+        index: {
+          _index: this.names.rejects,
+          _id: `${runId}:${reject.position.line}:${reject.position.column}`,
+        },
+      },
       {
         run_id: runId,
         provider_id: reject.providerId,

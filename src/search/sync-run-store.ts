@@ -50,13 +50,18 @@ export class SyncRunStore {
   }
 
   async find(runId: string): Promise<RunSummary | null> {
-    const response = await this.client.get<SyncRunDocument>({ index: this.names.syncRuns, id: runId }, { ignore: [404] });
+    const response = await this.client.get<SyncRunDocument>(
+      { index: this.names.syncRuns, id: runId },
+      { ignore: [404] },
+    );
     return response._source ? toSummary(response._source) : null;
   }
 
   /** Most recent runs first, optionally of one provider. */
   async recent(providerId: string | undefined, limit: number): Promise<RunSummary[]> {
-    const query: estypes.QueryDslQueryContainer = providerId ? { term: { provider_id: providerId } } : { match_all: {} };
+    const query: estypes.QueryDslQueryContainer = providerId
+      ? { term: { provider_id: providerId } }
+      : { match_all: {} };
     const response = await this.client.search<SyncRunDocument>({
       index: this.names.syncRuns,
       size: limit,

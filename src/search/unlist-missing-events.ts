@@ -37,7 +37,15 @@ export async function unlistMissingEvents(
   await client.indices.refresh({ index: names.events });
   const count = await client.count({
     index: names.events,
-    query: { bool: { filter: [providerFilter(providerId), { term: { listed: false } }, { term: { last_run_id: context.runId } }] } },
+    query: {
+      bool: {
+        filter: [
+          providerFilter(providerId),
+          { term: { listed: false } },
+          { term: { last_run_id: context.runId } },
+        ],
+      },
+    },
   });
   return count.count;
 }

@@ -2,7 +2,11 @@ import type { Client } from '@elastic/elasticsearch';
 import type { Logger } from 'pino';
 
 /** Waits for the cluster to answer (a worker may start before its Elasticsearch); fails after `timeoutMs`. */
-export async function waitForElasticsearch(client: Client, logger: Logger, timeoutMs = 120_000): Promise<void> {
+export async function waitForElasticsearch(
+  client: Client,
+  logger: Logger,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
     try {

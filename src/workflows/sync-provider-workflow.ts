@@ -12,7 +12,14 @@ import {
 import { TimeoutType, type RetryPolicy } from '@temporalio/common';
 import type { RunEnding, SyncActivities } from '../activities/create-activities';
 import { NON_RETRYABLE_SYNC_FAILURES } from '../activities/sync-failure-types';
-import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncProgress, SyncRunRef } from '../activities/sync-types';
+import type {
+  FetchedFeed,
+  IndexedFeed,
+  ParsedFeed,
+  SyncProgress,
+  SyncRunRef,
+} from '../activities/sync-types';
+import { syncRunId } from '../domain/sync-run-id';
 import type { RunSummary } from '../schedules/sync-control';
 import { EVENTS_INDEXED, EVENTS_REJECTED, SYNC_OUTCOME } from '../schedules/search-attribute-keys';
 
@@ -56,7 +63,7 @@ const MAX_WORKER_HANDOVERS = 3;
 export async function syncProviderWorkflow(input: SyncProviderInput): Promise<RunSummary> {
   const run: SyncRunRef = {
     providerId: input.providerId,
-    runId: workflowInfo().workflowId,
+    runId: syncRunId(workflowInfo().workflowId, workflowInfo().firstExecutionRunId),
     startedAt: new Date(workflowInfo().startTime).toISOString(),
   };
   const progress: SyncProgress = { phase: 'starting', bytes: null, eventsParsed: null, eventsIndexed: null };
@@ -76,7 +83,11 @@ export async function syncProviderWorkflow(input: SyncProviderInput): Promise<Ru
   }
 }
 
-async function syncOnOneWorker(run: SyncRunRef, progress: SyncProgress, ending: RunEnding): Promise<RunSummary> {
+async function syncOnOneWorker(
+  run: SyncRunRef,
+  progress: SyncProgress,
+  ending: RunEnding,
+): Promise<RunSummary> {
   for (let handover = 0; ; handover++) {
     const staged = stagedActivities(await claimStagingQueue());
     try {
@@ -112,8 +123,10 @@ function isWorkerLost(error: unknown): boolean {
 function describeFailure(error: unknown): { type: string | null; message: string } {
   const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
   const activity = error instanceof ActivityFailure ? `${error.activityType}: ` : '';
-  if (cause instanceof ApplicationFailure) return { type: cause.type ?? null, message: `${activity}${cause.message}` };
-  if (cause instanceof TimeoutFailure) return { type: 'Timeout', message: `${activity}timed out (${cause.timeoutType})` };
+  if (cause instanceof ApplicationFailure)
+    return { type: cause.type ?? null, message: `${activity}${cause.message}` };
+  if (cause instanceof TimeoutFailure)
+    return { type: 'Timeout', message: `${activity}timed out (${cause.timeoutType})` };
   return { type: null, message: `${activity}${(cause as Error).message}` };
 }
 

@@ -34,7 +34,10 @@ export interface ContractValidator {
  * `null` type, `example` dropped. Statuses the contract does not list (503, 414...) are checked against
  * its `500` response, the generic error shape.
  */
-export function createContractValidator(operationPath = '/search', options: ContractOptions = {}): ContractValidator {
+export function createContractValidator(
+  operationPath = '/search',
+  options: ContractOptions = {},
+): ContractValidator {
   const contract = parse(readFileSync(CONTRACT_PATH, 'utf8')) as JsonObject;
   const operation = lookup(contract, `#/paths/${operationPath.replace(/\//g, '~1')}/get`) as JsonObject;
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -49,14 +52,18 @@ export function createContractValidator(operationPath = '/search', options: Cont
     const validate = validators.get(String(status)) ?? validators.get('500');
     if (!validate) return [`the contract has no response for ${status}`];
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+    );
   };
   return {
     problems,
     assert(status, body) {
       const found = problems(status, body);
       if (found.length > 0) {
-        throw new Error(`response ${status} breaks the contract:\n  ${found.join('\n  ')}\nbody: ${JSON.stringify(body).slice(0, 500)}`);
+        throw new Error(
+          `response ${status} breaks the contract:\n  ${found.join('\n  ')}\nbody: ${JSON.stringify(body).slice(0, 500)}`,
+        );
       }
     },
   };
@@ -66,7 +73,8 @@ function lookup(root: Json, pointer: string): Json {
   let node: Json = root;
   for (const raw of pointer.replace(/^#\//, '').split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node === null || typeof node !== 'object' || !(key in node)) throw new Error(`contract has no ${pointer}`);
+    if (node === null || typeof node !== 'object' || !(key in node))
+      throw new Error(`contract has no ${pointer}`);
     node = (node as JsonObject)[key] as Json;
   }
   return node;
@@ -90,8 +98,9 @@ const FORMATS: Record<string, string> = { time: 'iso-time' };
 function toJsonSchema(node: Json, exact: boolean): Json {
   if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, exact));
   if (node === null || typeof node !== 'object') return node;
-  const { nullable, example: _example, ...rest } = node;
-  const schema = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, toJsonSchema(v, exact)])) as JsonObject;
+  const { nullable, ...rest } = node;
+  const entries = Object.entries(rest).filter(([key]) => key !== 'example');
+  const schema: JsonObject = Object.fromEntries(entries.map(([k, v]) => [k, toJsonSchema(v, exact)]));
   if (typeof schema.format === 'string') schema.format = FORMATS[schema.format] ?? schema.format;
   if (exact && schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) {
     schema.additionalProperties = false;

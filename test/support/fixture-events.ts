@@ -30,4 +30,3 @@ export function makeEvent(n: number, overrides: Partial<ProviderEvent> = {}): Pr
     ...overrides,
   };
 }
-

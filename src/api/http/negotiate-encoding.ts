@@ -3,6 +3,7 @@ export type ContentEncoding = 'br' | 'gzip' | 'identity';
 
 const SERVER_PREFERENCE: readonly ContentEncoding[] = ['br', 'gzip', 'identity'];
 const MEMO_LIMIT = 256;
+const MEMO_MAX_HEADER_LENGTH = 200;
 // Clients send a handful of distinct Accept-Encoding values; remembering them keeps parsing off the hot path.
 const memo = new Map<string, ContentEncoding>();
 
@@ -12,6 +13,7 @@ export function negotiateEncoding(header: string | undefined): ContentEncoding {
   const known = memo.get(header);
   if (known !== undefined) return known;
   const chosen = choose(parseQualities(header));
+  if (header.length > MEMO_MAX_HEADER_LENGTH) return chosen;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(header, chosen);
   return chosen;

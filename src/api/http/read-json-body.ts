@@ -8,7 +8,10 @@ export const ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
  * Reads and parses a JSON request body of at most `limitBytes`; resolves `undefined` when there is no body.
  * A declared Content-Length over the limit is refused before reading a byte; a chunked body is cut at the limit.
  */
-export async function readJsonBody(req: IncomingMessage, limitBytes = ADMIN_BODY_LIMIT_BYTES): Promise<unknown> {
+export async function readJsonBody(
+  req: IncomingMessage,
+  limitBytes = ADMIN_BODY_LIMIT_BYTES,
+): Promise<unknown> {
   const declared = req.headers['content-length'];
   const chunked = req.headers['transfer-encoding'] !== undefined;
   if (!chunked && (declared === undefined || declared === '0')) return undefined;
@@ -45,7 +48,8 @@ function readText(req: IncomingMessage, limitBytes: number): Promise<string> {
       req.resume();
     };
     const onEnd = () => settle(() => resolve(Buffer.concat(chunks).toString('utf8')));
-    const onFailure = () => settle(() => reject(new InvalidBodyError('request body was not received in full')));
+    const onFailure = () =>
+      settle(() => reject(new InvalidBodyError('request body was not received in full')));
     req.on('data', onData).on('end', onEnd).on('error', onFailure).on('close', onFailure);
   });
 }

@@ -3,7 +3,13 @@ import type { Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import type { RunSummary, SyncControl } from '../../schedules/sync-control';
 
-const OUTCOMES: readonly RunSummary['outcome'][] = ['succeeded', 'unchanged', 'failed', 'superseded', 'running'];
+const OUTCOMES: readonly RunSummary['outcome'][] = [
+  'succeeded',
+  'unchanged',
+  'failed',
+  'superseded',
+  'running',
+];
 
 /**
  * Per-provider sync gauges, refreshed from SyncControl at scrape time (never on a timer, so an idle
@@ -39,7 +45,11 @@ export class ProviderSyncGauges {
       labelNames: ['provider'] as const,
       registers,
     });
-    this.up = new Gauge({ name: 'sync_control_up', help: 'Whether the last scrape could read provider status.', registers });
+    this.up = new Gauge({
+      name: 'sync_control_up',
+      help: 'Whether the last scrape could read provider status.',
+      registers,
+    });
   }
 
   /** Re-reads every provider's status; on failure the provider series are dropped and `sync_control_up` is 0. */
@@ -56,7 +66,8 @@ export class ProviderSyncGauges {
           this.outcome.set({ provider: provider.providerId, outcome }, run.outcome === outcome ? 1 : 0);
         }
         const at = Date.parse(run.finishedAt ?? run.startedAt);
-        if (Number.isFinite(at)) this.age.set({ provider: provider.providerId }, Math.max(0, (now - at) / 1000));
+        if (Number.isFinite(at))
+          this.age.set({ provider: provider.providerId }, Math.max(0, (now - at) / 1000));
       }
       this.up.set(1);
     } catch (err) {

@@ -24,8 +24,10 @@ export function adminAuth(token: string | undefined, logger: Logger): ApiRouteHa
   const expected = digest(token);
   return async function adminAuthMiddleware(ctx, next) {
     const presented = BEARER.exec(ctx.get('Authorization'))?.[1];
-    if (presented === undefined) throw new UnauthorizedError('admin routes need an Authorization: Bearer token');
-    if (!timingSafeEqual(digest(presented), expected)) throw new ForbiddenError('the bearer token is not valid');
+    if (presented === undefined)
+      throw new UnauthorizedError('admin routes need an Authorization: Bearer token');
+    if (!timingSafeEqual(digest(presented), expected))
+      throw new ForbiddenError('the bearer token is not valid');
     await next();
   };
 }

@@ -7,7 +7,9 @@ import { REQUEST_ID_HEADER } from './request-id';
 import { SECURITY_HEADERS } from './security-headers';
 
 /** Headers set before the failing handler ran that still describe the error response. */
-const KEPT_HEADERS = new Set([REQUEST_ID_HEADER, ...Object.keys(SECURITY_HEADERS)].map((h) => h.toLowerCase()));
+const KEPT_HEADERS = new Set(
+  [REQUEST_ID_HEADER, ...Object.keys(SECURITY_HEADERS)].map((h) => h.toLowerCase()),
+);
 
 interface Failure {
   status: number;

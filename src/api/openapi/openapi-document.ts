@@ -19,7 +19,10 @@ export function readApiYaml(relative: string): OpenApiDocument {
  * overwritten (a clash is a start-up error); a relative server is listed first so "Try it out" in
  * /docs calls this server rather than the contract's mock.
  */
-export function buildOpenApiDocument(contract: OpenApiDocument, extensions: OpenApiDocument): OpenApiDocument {
+export function buildOpenApiDocument(
+  contract: OpenApiDocument,
+  extensions: OpenApiDocument,
+): OpenApiDocument {
   const document = structuredClone(contract);
   document.servers = [{ url: '/', description: 'This server' }, ...(contract.servers ?? [])];
   document.paths = mergeDisjoint('paths', contract.paths ?? {}, extensions.paths ?? {});
@@ -36,7 +39,11 @@ export function loadOpenApiDocument(): OpenApiDocument {
   return buildOpenApiDocument(readApiYaml('openapi.yaml'), readApiYaml('openapi/openapi-extensions.yaml'));
 }
 
-function mergeDisjoint(where: string, base: Record<string, unknown>, added: Record<string, unknown>): Record<string, unknown> {
+function mergeDisjoint(
+  where: string,
+  base: Record<string, unknown>,
+  added: Record<string, unknown>,
+): Record<string, unknown> {
   const clash = Object.keys(added).find((key) => key in base);
   if (clash !== undefined) throw new Error(`openapi extensions must not redefine ${where}.${clash}`);
   return { ...base, ...added };

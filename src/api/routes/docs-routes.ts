@@ -63,8 +63,14 @@ function docsAssets(): Map<string, () => Promise<PreparedBody>> {
   const distDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   const assets = new Map<string, () => Promise<PreparedBody>>();
   for (const [file, type] of Object.entries(SWAGGER_UI_FILES)) {
-    assets.set(file, prepareOnce(() => readFileSync(path.join(distDir, file)), type));
+    assets.set(
+      file,
+      prepareOnce(() => readFileSync(path.join(distDir, file)), type),
+    );
   }
-  assets.set('swagger-initializer.js', prepareOnce(() => Buffer.from(INITIALIZER_JS), 'text/javascript; charset=utf-8'));
+  assets.set(
+    'swagger-initializer.js',
+    prepareOnce(() => Buffer.from(INITIALIZER_JS), 'text/javascript; charset=utf-8'),
+  );
   return assets;
 }

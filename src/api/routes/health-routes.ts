@@ -39,7 +39,12 @@ export function registerHealthRoutes(
   });
 }
 
-async function runCheck(name: string, ping: () => Promise<void>, timeoutMs: number, logger: Logger): Promise<CheckResult> {
+async function runCheck(
+  name: string,
+  ping: () => Promise<void>,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<CheckResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
@@ -47,6 +52,10 @@ async function runCheck(name: string, ping: () => Promise<void>, timeoutMs: numb
     return { status: 'ok', duration_ms: elapsed() };
   } catch (err) {
     logger.warn({ err, dependency: name }, 'readiness check failed');
-    return { status: 'error', duration_ms: elapsed(), error: err instanceof TimeoutError ? 'timeout' : 'unreachable' };
+    return {
+      status: 'error',
+      duration_ms: elapsed(),
+      error: err instanceof TimeoutError ? 'timeout' : 'unreachable',
+    };
   }
 }

@@ -35,11 +35,16 @@ export class GenerationPoller {
 
   private async poll(): Promise<void> {
     try {
-      const generation = await withTimeout(this.read(), Math.max(1000, this.intervalMs * 4), 'currentGeneration');
+      const generation = await withTimeout(
+        this.read(),
+        Math.max(1000, this.intervalMs * 4),
+        'currentGeneration',
+      );
       if (this.stopped) return;
       this.observe(generation);
     } catch (err) {
-      if (!this.failing) this.logger.warn({ err }, 'data generation poll failed; keeping the last known generation');
+      if (!this.failing)
+        this.logger.warn({ err }, 'data generation poll failed; keeping the last known generation');
       this.failing = true;
     }
     if (this.stopped) return;

@@ -4,7 +4,8 @@ export type MillisecondRounding = 'floor' | 'ceil';
 // RFC 3339 §5.6 `date-time`; "T" and "Z" may be lower case (§5.6 note), the offset is mandatory.
 type Sextuple = [number, number, number, number, number, number];
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * Parses an RFC 3339 date-time into the instant it denotes, or null when it is malformed or names an
@@ -16,7 +17,8 @@ export function parseRfc3339(text: string, rounding: MillisecondRounding = 'floo
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as Sextuple;
   const offsetMinutes = m[8] ? 0 : offsetOf(m[9] as string, Number(m[10]), Number(m[11]));
-  if (offsetMinutes === null || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (offsetMinutes === null || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return null;
   if (hour > 23 || minute > 59 || second > 60) return null;
   const utcMinuteOfDay = (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
   if (second === 60 && utcMinuteOfDay !== 1439) return null;

@@ -66,7 +66,10 @@ export class SearchResponder {
     }
     this.metrics.cacheMisses.inc();
     try {
-      return { body: await this.flights.run(`${epoch}|${query.key}`, () => this.refill(query, epoch)), cache: 'MISS' };
+      return {
+        body: await this.flights.run(`${epoch}|${query.key}`, () => this.refill(query, epoch)),
+        cache: 'MISS',
+      };
     } catch (err) {
       const stale = this.cache.get(query.key);
       if (!stale) throw unavailable(err);

@@ -5,7 +5,8 @@ import { sendPreparedBody } from '../http/send-prepared-body';
 import { parseSearchQuery } from './search-query';
 import type { SearchResponder } from './search-responder';
 
-const STALE_WARNING = '110 - "Response is Stale: the search backend is unreachable, serving the last cached results"';
+const STALE_WARNING =
+  '110 - "Response is Stale: the search backend is unreachable, serving the last cached results"';
 
 /** `GET /search` per the consumers' contract: validate the window, answer from the responder, send the bytes. */
 export function registerSearchRoute(router: Router<ApiState>, responder: SearchResponder): void {

@@ -36,7 +36,10 @@ describe('events index on a real Elasticsearch node', () => {
 
   it('bulk-indexes events and finds them with a date_range window query, sorted by start then id', async () => {
     const events = [makeEvent(3), makeEvent(1), makeEvent(2), makeEvent(1 + 28 * 12)];
-    const counts = await writeEventBatch(client, names, events, { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' });
+    const counts = await writeEventBatch(client, names, events, {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(counts).toEqual({ new: 4, changed: 0, unchanged: 0, superseded: 0 });
     await client.indices.refresh({ index: names.events });
     const search = new ElasticsearchEventSearch(client, names);
@@ -60,7 +63,10 @@ describe('events index on a real Elasticsearch node', () => {
   });
 
   it('excludes an event that starts before the window or ends after it', async () => {
-    await writeEventBatch(client, names, [makeEvent(5)], { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' });
+    await writeEventBatch(client, names, [makeEvent(5)], {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
     await client.indices.refresh({ index: names.events });
     const search = new ElasticsearchEventSearch(client, names);
     const startsTooEarly = await collect(search.search({ startsAt: new Date('2030-01-06T20:00:01Z') }));
@@ -82,7 +88,10 @@ describe('events index on a real Elasticsearch node', () => {
   });
 
   it('keeps an event online-once searchable after it goes offline, with its latest values', async () => {
-    await writeEventBatch(client, names, [makeEvent(1)], { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' });
+    await writeEventBatch(client, names, [makeEvent(1)], {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
     await writeEventBatch(client, names, [makeEvent(1, { sellMode: 'offline', title: 'Renamed' })], {
       runId: 'r2',
       fetchedAt: '2026-01-02T00:00:00.000Z',
@@ -102,16 +111,26 @@ describe('events index on a real Elasticsearch node', () => {
     });
     const stale = await writeEventBatch(client, names, [makeEvent(1, { title: 'Old title' })], older);
     await client.indices.refresh({ index: names.events });
-    const doc = await client.get<{ title: string; last_run_id: string }>({ index: names.events, id: makeEvent(1).id });
+    const doc = await client.get<{ title: string; last_run_id: string }>({
+      index: names.events,
+      id: makeEvent(1).id,
+    });
 
     expect(again).toEqual({ new: 0, changed: 0, unchanged: 1, superseded: 0 });
     expect(stale).toEqual({ new: 0, changed: 0, unchanged: 0, superseded: 1 });
-    expect([doc._source?.title, doc._source?.last_run_id, doc._version]).toEqual(['New title', 'new', Date.parse(newer.fetchedAt)]);
+    expect([doc._source?.title, doc._source?.last_run_id, doc._version]).toEqual([
+      'New title',
+      'new',
+      Date.parse(newer.fetchedAt),
+    ]);
   });
 
   it('counts a retried batch of the same run as it did the first time', async () => {
     const run = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' };
-    await writeEventBatch(client, names, [makeEvent(1)], { runId: 'r0', fetchedAt: '2025-12-31T00:00:00.000Z' });
+    await writeEventBatch(client, names, [makeEvent(1)], {
+      runId: 'r0',
+      fetchedAt: '2025-12-31T00:00:00.000Z',
+    });
     const first = await writeEventBatch(client, names, [makeEvent(1, { title: 'x' }), makeEvent(2)], run);
     const retried = await writeEventBatch(client, names, [makeEvent(1, { title: 'x' }), makeEvent(2)], run);
     expect(first).toEqual({ new: 1, changed: 1, unchanged: 0, superseded: 0 });
@@ -119,12 +138,18 @@ describe('events index on a real Elasticsearch node', () => {
   });
 
   it('unlists events a feed stops listing, keeping them searchable with their last values', async () => {
-    await writeEventBatch(client, names, [makeEvent(1), makeEvent(2)], { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' });
+    await writeEventBatch(client, names, [makeEvent(1), makeEvent(2)], {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
     const unlisted = await unlistMissingEvents(client, names, 'test', new Set([makeEvent(1).id]), {
       runId: 'r2',
       fetchedAt: '2026-01-02T00:00:00.000Z',
     });
-    const doc = await client.get<{ listed: boolean; title: string }>({ index: names.events, id: makeEvent(2).id });
+    const doc = await client.get<{ listed: boolean; title: string }>({
+      index: names.events,
+      id: makeEvent(2).id,
+    });
     const found = await collect(new ElasticsearchEventSearch(client, names).search({}));
     expect(unlisted).toBe(1);
     expect([doc._source?.listed, doc._source?.title]).toEqual([false, 'Event 2']);

@@ -15,7 +15,9 @@ describe('the /search contract validator (test/support/contract.ts)', () => {
 
   it('accepts a conforming success body and error body', () => {
     expect(contract.problems(200, { data: { events: [event] }, error: null })).toEqual([]);
-    expect(contract.problems(400, { error: { code: 'invalid_parameter', message: 'x' }, data: null })).toEqual([]);
+    expect(
+      contract.problems(400, { error: { code: 'invalid_parameter', message: 'x' }, data: null }),
+    ).toEqual([]);
     expect(contract.problems(503, { error: { code: 'unavailable', message: 'x' }, data: null })).toEqual([]);
   });
 

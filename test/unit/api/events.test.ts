@@ -24,7 +24,10 @@ describe('GET /events/:id', () => {
   it('answers 400 invalid_parameter when the id is not a UUID', async () => {
     const res = await t.http.get('/events/291');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: { code: 'invalid_parameter', message: 'id: must be a UUID' }, data: null });
+    expect(res.body).toEqual({
+      error: { code: 'invalid_parameter', message: 'id: must be a UUID' },
+      data: null,
+    });
   });
 
   it('answers 404 not_found in the error shape when no event has the id', async () => {

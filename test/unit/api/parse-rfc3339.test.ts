@@ -4,9 +4,16 @@ import { parseRfc3339 } from '../../../src/api/search/parse-rfc3339';
 describe('parseRfc3339', () => {
   it('reads every instant back from its ISO string', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
-        expect(parseRfc3339(date.toISOString())?.getTime()).toBe(date.getTime());
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          expect(parseRfc3339(date.toISOString())?.getTime()).toBe(date.getTime());
+        },
+      ),
     );
   });
 

@@ -13,7 +13,13 @@ describe('SearchResponder', () => {
     const generation = new GenerationPoller(() => eventSearch.currentGeneration(), logger);
     generation.epoch = 1;
     const metrics = createApiMetrics(new Registry(), () => ({ bytes: 0, entries: 0 }));
-    const responder = new SearchResponder(eventSearch, generation, createSearchCache(1 << 20), metrics, logger);
+    const responder = new SearchResponder(
+      eventSearch,
+      generation,
+      createSearchCache(1 << 20),
+      metrics,
+      logger,
+    );
     return { eventSearch, generation, responder, metrics };
   }
   const query = parseSearchQuery('');
@@ -51,7 +57,8 @@ describe('SearchResponder', () => {
     generation.epoch = 2;
     eventSearch.failure = new Error('down');
     await responder.answer(query, 'identity');
-    const value = async (c: { get(): Promise<{ values: { value: number }[] }> }) => (await c.get()).values[0]?.value;
+    const value = async (c: { get(): Promise<{ values: { value: number }[] }> }) =>
+      (await c.get()).values[0]?.value;
     expect(await value(metrics.cacheHits)).toBe(1);
     expect(await value(metrics.cacheMisses)).toBe(2);
     expect(await value(metrics.cacheStale)).toBe(1);

@@ -4,7 +4,16 @@ import { createTestApp } from './fakes/test-app';
 import type { TestApp } from './fakes/test-app';
 
 const contract = createContractValidator('/search');
-const CONTRACT_FIELDS = ['id', 'title', 'start_date', 'start_time', 'end_date', 'end_time', 'min_price', 'max_price'];
+const CONTRACT_FIELDS = [
+  'id',
+  'title',
+  'start_date',
+  'start_time',
+  'end_date',
+  'end_time',
+  'min_price',
+  'max_price',
+];
 
 describe('GET /search', () => {
   let t: TestApp;
@@ -52,7 +61,10 @@ describe('GET /search', () => {
 
   it('keeps events that start exactly at starts_at and end exactly at ends_at', async () => {
     const res = await search('?starts_at=2021-06-30T21:00:00Z&ends_at=2021-07-31T21:00:00Z');
-    expect(res.body.data.events.map((e: { title: string }) => e.title)).toEqual(['Camela en concierto', 'Los Morancos']);
+    expect(res.body.data.events.map((e: { title: string }) => e.title)).toEqual([
+      'Camela en concierto',
+      'Los Morancos',
+    ]);
   });
 
   it('passes the window to the search as instants, whatever offset the caller wrote', async () => {
@@ -106,10 +118,22 @@ describe('GET /search', () => {
       ['an offset beyond 23:59', '?starts_at=2021-01-01T10:00:00%2B24:00', 'invalid_parameter'],
       ['an empty value', '?starts_at=', 'invalid_parameter'],
       ['a parameter without value', '?ends_at', 'invalid_parameter'],
-      ['a repeated parameter', '?starts_at=2021-01-01T00:00:00Z&starts_at=2021-02-01T00:00:00Z', 'invalid_parameter'],
-      ['a parameter repeated with the same value', '?ends_at=2021-01-01T00:00:00Z&ends_at=2021-01-01T00:00:00Z', 'invalid_parameter'],
+      [
+        'a repeated parameter',
+        '?starts_at=2021-01-01T00:00:00Z&starts_at=2021-02-01T00:00:00Z',
+        'invalid_parameter',
+      ],
+      [
+        'a parameter repeated with the same value',
+        '?ends_at=2021-01-01T00:00:00Z&ends_at=2021-01-01T00:00:00Z',
+        'invalid_parameter',
+      ],
       ['a very long value', `?starts_at=${longValue}`, 'invalid_parameter'],
-      ['starts_at after ends_at', '?starts_at=2021-07-01T00:00:00Z&ends_at=2021-06-01T00:00:00Z', 'invalid_range'],
+      [
+        'starts_at after ends_at',
+        '?starts_at=2021-07-01T00:00:00Z&ends_at=2021-06-01T00:00:00Z',
+        'invalid_range',
+      ],
     ])('%s', async (_case, query, code) => {
       const res = await search(query);
       expect(res.status).toBe(400);

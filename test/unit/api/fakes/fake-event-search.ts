@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EventDetail, EventSearch, EventSummary, SearchWindow } from '../../../../src/search/event-search';
+import type {
+  EventDetail,
+  EventSearch,
+  EventSummary,
+  SearchWindow,
+} from '../../../../src/search/event-search';
 import fixtureEvents from '../fixtures/events.json';
 
 /** In-memory EventSearch over the fixture events (which carry instants, so windows filter as Elasticsearch would). */

@@ -21,7 +21,14 @@ export function runSummary(providerId: string, overrides: Partial<RunSummary> = 
 /** In-memory SyncControl with one configured provider, `fever`, recording what it was asked to do. */
 export class FakeSyncControl implements SyncControl {
   providers: ProviderStatus[] = [
-    { providerId: 'fever', enabled: true, paused: false, note: null, nextRunAt: null, lastRun: runSummary('fever') },
+    {
+      providerId: 'fever',
+      enabled: true,
+      paused: false,
+      note: null,
+      nextRunAt: null,
+      lastRun: runSummary('fever'),
+    },
   ];
   /** What `syncNow` resolves with. */
   nextRun: RunSummary = runSummary('fever');
@@ -36,7 +43,9 @@ export class FakeSyncControl implements SyncControl {
   syncNow(providerId: string, options: { wait: boolean }): Promise<RunSummary> {
     return this.answer('syncNow', [providerId, options], () => {
       this.known(providerId);
-      return options.wait ? this.nextRun : { ...this.nextRun, outcome: 'running', finishedAt: null, durationMs: null };
+      return options.wait
+        ? this.nextRun
+        : { ...this.nextRun, outcome: 'running', finishedAt: null, durationMs: null };
     });
   }
 
@@ -65,11 +74,11 @@ export class FakeSyncControl implements SyncControl {
 
   private answer<T>(method: string, args: unknown[], result: () => T): Promise<T> {
     this.calls.push({ method, args });
+    if (this.failure) return Promise.reject(this.failure);
     try {
-      if (this.failure) throw this.failure;
       return Promise.resolve(result());
     } catch (err) {
-      return Promise.reject(err as Error);
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
   }
 

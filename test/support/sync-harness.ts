@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client as EsClient } from '@elastic/elasticsearch';
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from '../../src/config';
+import { scheduleIdOf } from '../../src/schedules/ensure-schedules';
+import { TemporalSyncControl } from '../../src/schedules/temporal-sync-control';
+import { createElasticsearchClient } from '../../src/search/elasticsearch-client';
+import { indexNames, type IndexNames } from '../../src/search/index-names';
+import { SyncRunStore } from '../../src/search/sync-run-store';
+import { loadProviderSettings } from '../../src/providers/provider-settings';
+import { createSimulator, type Simulator } from '../../src/simulator/create-simulator';
+import { startWorker, type RunningWorker } from '../../src/worker';
+import { deleteIndices } from './delete-indices';
+import { testConfig } from './test-config';
+
+/** Simulator, real worker, Temporal client and Elasticsearch client for one test file. */
+export interface SyncHarness {
+  config: Config;
+  simulator: Simulator;
+  worker: RunningWorker;
+  temporal: Client;
+  elasticsearch: EsClient;
+  indices: IndexNames;
+  control: TemporalSyncControl;
+  /** Starts a fresh worker (after `worker.shutdown()` or a simulated crash). */
+  restartWorker(): Promise<RunningWorker>;
+  stop(): Promise<void>;
+}
+
+/** Provider settings YAML for the `fever` provider pointing at the simulator. */
+function writeProvidersFile(feedUrl: string, extra = ''): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'event-hub-providers-')), 'providers.yaml');
+  writeFileSync(
+    file,
+    `providers:\n  - id: fever\n    kind: xml-event-list\n    url: ${feedUrl}\n    schedule: { every: 1h }\n` +
+      `    requestTimeout: 3s\n${extra}`,
+  );
+  return file;
+}
+
+/** Starts everything a sync test needs against the test servers; `stop()` undoes all of it. */
+export async function startSyncHarness(
+  options: { providerYaml?: string; env?: Record<string, string> } = {},
+): Promise<SyncHarness> {
+  const simulator = await createSimulator();
+  const config = testConfig({
+    PROVIDERS_FILE: writeProvidersFile(simulator.feedUrl(), options.providerYaml),
+    ...options.env,
+  });
+  let worker = await startWorker(config);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
+  const providers = loadProviderSettings(config.PROVIDERS_FILE, { env: () => undefined });
+  const control = new TemporalSyncControl(temporal, providers, new SyncRunStore(elasticsearch, indices));
+  return {
+    config,
+    simulator,
+    get worker() {
+      return worker;
+    },
+    temporal,
+    elasticsearch,
+    indices,
+    control,
+    async restartWorker() {
+      worker = await startWorker(config, { ensureSchedules: false });
+      return worker;
+    },
+    async stop() {
+      await temporal.schedule
+        .getHandle(scheduleIdOf('fever'))
+        .delete()
+        .catch(() => undefined);
+      await worker.shutdown();
+      await connection.close();
+      await deleteIndices(elasticsearch, indices);
+      await elasticsearch.close();
+      await simulator.close();
+    },
+  };
+}
