@@ -4,11 +4,30 @@ import importPlugin from 'eslint-plugin-import';
 const workflowSandboxBan = {
   patterns: [
     {
-      group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'crypto', 'os', 'child_process', 'stream', 'zlib'],
+      group: [
+        'node:*',
+        'fs',
+        'fs/*',
+        'path',
+        'http',
+        'https',
+        'net',
+        'crypto',
+        'os',
+        'child_process',
+        'stream',
+        'zlib',
+      ],
       message: 'Workflows run in a deterministic sandbox: do I/O in an activity.',
     },
-    { group: ['@elastic/*', 'koa', 'koa-*', '@koa/*', 'undici', 'pino'], message: 'Workflows must not do I/O.' },
-    { group: ['@temporalio/activity', '@temporalio/worker', '@temporalio/client'], message: 'Not for workflow code.' },
+    {
+      group: ['@elastic/*', 'koa', 'koa-*', '@koa/*', 'undici', 'pino'],
+      message: 'Workflows must not do I/O.',
+    },
+    {
+      group: ['@temporalio/activity', '@temporalio/worker', '@temporalio/client'],
+      message: 'Not for workflow code.',
+    },
     {
       group: ['../activities/*', '../search/*', '../api/*', '../providers/*'],
       allowTypeImports: true,
@@ -18,7 +37,17 @@ const workflowSandboxBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'bench/results/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -27,7 +56,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import/no-cycle': 'error',
       'no-console': 'error',
     },

@@ -42,15 +42,15 @@ export async function startElasticsearchNode(options: {
     'cluster.routing.allocation.disk.threshold_enabled': false,
   };
   const esArgs = Object.entries(settings).flatMap(([key, value]) => ['-E', `${key}=${String(value)}`]);
-  const asUser = runningAsRoot ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
   if (runningAsRoot) {
     assertTraversableByOthers(options.dataDir);
     execFileSync('chown', ['-R', 'nobody:nogroup', options.dataDir]);
   }
   const child = startProcess({
     name: 'elasticsearch',
-    command: 'setpriv',
-    args: [...asUser, '--', path.join(home, 'bin', 'elasticsearch'), ...esArgs],
+    command: path.join(home, 'bin', 'elasticsearch'),
+    args: esArgs,
+    runAs: runningAsRoot ? { user: 'nobody', group: 'nogroup' } : undefined,
     logFile: path.join(options.dataDir, 'elasticsearch.out.log'),
     cwd: options.dataDir,
     env: {

@@ -17,7 +17,7 @@ export async function installIntoCache(
     await build(workDir);
     // mkdtemp makes the folder private; servers run as other users must be able to read it.
     await chmod(workDir, 0o755);
-    await rename(workDir, target).catch(async (error: NodeJS.ErrnoException) => {
+    await rename(workDir, target).catch((error: NodeJS.ErrnoException) => {
       if (!existsSync(target)) throw error;
     });
   } finally {

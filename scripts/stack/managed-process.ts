@@ -22,6 +22,8 @@ interface StartOptions {
   cwd?: string;
   /** Echo output lines to this sink as well as the log file. */
   echo?: (line: string) => void;
+  /** Run as this unprivileged user and group (from root). */
+  runAs?: { user: string; group: string };
 }
 
 /**
@@ -31,12 +33,20 @@ interface StartOptions {
 export function startProcess(options: StartOptions): ManagedProcess {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn('setpriv', ['--pdeathsig', 'SIGKILL', '--', options.command, ...options.args], {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // One setpriv call: the kernel clears the parent-death signal on a later change of user.
+  const user = options.runAs
+    ? [`--reuid=${options.runAs.user}`, `--regid=${options.runAs.group}`, '--clear-groups']
+    : [];
+  const child = spawn(
+    'setpriv',
+    [...user, '--pdeathsig', 'SIGKILL', '--', options.command, ...options.args],
+    {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (child.pid === undefined) throw new Error(`could not start ${options.name} (${options.command})`);
   for (const stream of [child.stdout, child.stderr]) {
     stream?.pipe(log, { end: false });

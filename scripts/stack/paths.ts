@@ -1,8 +1,16 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Root of the checkout (scripts/stack/ is two levels down). */
-export const projectRoot = path.resolve(__dirname, '..', '..');
+/** Root of the checkout: the nearest folder above this file holding package.json (works from dist/ too). */
+export const projectRoot = findProjectRoot(__dirname);
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`no package.json above ${start}`);
+}
 
 /** True when this process runs as root, where Elasticsearch must run as an unprivileged user. */
 export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;

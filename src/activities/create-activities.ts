@@ -18,7 +18,7 @@ import { indexStagedEvents, type IndexCheckpoint } from './index-staged-events';
 import { readNdjsonBatches } from './ndjson';
 import { parseStagedFeed } from './parse-feed';
 import { removeOtherRuns, runStagingDir } from './staging-area';
-import { SyncFailureType } from './sync-failure-types';
+import { SyncFailureType } from '../domain/sync-failure-types';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from './sync-types';
 
 /** What the sync activities need; `worker.ts` builds it. */
@@ -58,8 +58,8 @@ export function createActivities(deps: ActivityDeps) {
 
   return {
     /** Names the task queue of the worker that answers, so the next steps run where its files are. */
-    async claimStagingQueue(): Promise<string> {
-      return deps.stagingQueue;
+    claimStagingQueue(): Promise<string> {
+      return Promise.resolve(deps.stagingQueue);
     },
 
     /** Downloads the feed to the staging area; `unchanged` when its hash equals the last successful run's. */

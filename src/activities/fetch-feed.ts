@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { request } from 'undici';
 import type { ProviderSettings } from '../providers/provider-settings';
 import { durationMs } from '../providers/provider-settings';
-import { SyncFailureType } from './sync-failure-types';
+import { SyncFailureType } from '../domain/sync-failure-types';
 import type { FetchedFeed } from './sync-types';
 
 /**

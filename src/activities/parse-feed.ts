@@ -5,7 +5,7 @@ import { feedParserFor } from '../providers/feed-parser';
 import type { ProviderSettings } from '../providers/provider-settings';
 import { MalformedFeedError } from '../providers/xml-event-list/malformed-feed-error';
 import { NdjsonWriter } from './ndjson';
-import { SyncFailureType } from './sync-failure-types';
+import { SyncFailureType } from '../domain/sync-failure-types';
 import type { ParsedFeed } from './sync-types';
 
 /**

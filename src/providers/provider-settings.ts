@@ -31,7 +31,11 @@ const providerSchema = z
       .default({ every: '5m' }),
     timeZone: timeZone.default('UTC'),
     requestTimeout: duration.default('30s'),
-    maxFeedBytes: z.number().int().positive().default(512 * 1024 * 1024),
+    maxFeedBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(512 * 1024 * 1024),
     /** Header name -> name of the environment variable holding its value (secrets stay out of the file). */
     headersFromEnv: z.record(z.string(), z.string().regex(/^[A-Z_][A-Z0-9_]*$/)).default({}),
     enabled: z.boolean().default(true),
@@ -63,7 +67,8 @@ export function loadProviderSettings(
   }
   const ids = parsed.data.providers.map((p) => p.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw new ProvidersFileError(`invalid providers file ${file}: provider id ${duplicate} is repeated`);
+  if (duplicate)
+    throw new ProvidersFileError(`invalid providers file ${file}: provider id ${duplicate} is repeated`);
   return parsed.data.providers.map(({ headersFromEnv, ...provider }) => ({
     ...provider,
     url: provider.id === 'fever' && options.feverUrl ? options.feverUrl : provider.url,
@@ -80,7 +85,9 @@ function resolveHeaders(
     Object.entries(headersFromEnv).map(([header, variable]) => {
       const value = env(variable);
       if (value === undefined) {
-        throw new ProvidersFileError(`provider ${providerId}: header ${header} needs environment variable ${variable}`);
+        throw new ProvidersFileError(
+          `provider ${providerId}: header ${header} needs environment variable ${variable}`,
+        );
       }
       return [header, value];
     }),
@@ -92,6 +99,8 @@ export function durationMs(value: string | number): number {
   if (typeof value === 'number') return value;
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
   if (!match) throw new ProvidersFileError(`invalid duration ${value}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+    match[2] as 'ms' | 's' | 'm' | 'h' | 'd'
+  ];
   return Number(match[1]) * unit;
 }

@@ -89,7 +89,7 @@ export class ElasticsearchEventSearch implements EventSearch {
 
 function toSummary(hit: estypes.SearchHit): EventSummary {
   const fields = hit.fields ?? {};
-  const one = <T>(name: string): T | null => ((fields[name] as T[] | undefined)?.[0] ?? null) as T | null;
+  const one = <T>(name: string): T | null => (fields[name] as T[] | undefined)?.[0] ?? null;
   return {
     id: one<string>('id') ?? hit._id!,
     title: one<string>('title') ?? '',

@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { TimeoutType, type RetryPolicy } from '@temporalio/common';
 import type { RunEnding, SyncActivities } from '../activities/create-activities';
-import { NON_RETRYABLE_SYNC_FAILURES } from '../activities/sync-failure-types';
+import { NON_RETRYABLE_SYNC_FAILURES } from '../domain/sync-failure-types';
 import type {
   FetchedFeed,
   IndexedFeed,

@@ -1,0 +1,47 @@
+# Two commands do everything: `make run` and `make test` (see README.md).
+.PHONY: install build run test test-unit test-integration bench lint typecheck format clean
+
+NPM_STAMP := node_modules/.package-lock.json
+
+install: $(NPM_STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	@command -v node >/dev/null || { echo "Node.js 20+ is required (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+build: install
+	npm run build
+
+run: build
+	node dist/scripts/stack/main.js
+
+test: install
+	bash scripts/ensure-test-tools.sh
+	npm run typecheck
+	npm run lint
+	npm run format:check
+	npx jest --selectProjects unit
+	npx jest --selectProjects integration --runInBand
+	bash scripts/audit.sh
+
+test-unit: install
+	npx jest --selectProjects unit
+
+test-integration: install
+	npx jest --selectProjects integration --runInBand
+
+bench: build
+	npm run bench
+
+lint: install
+	npm run lint
+
+typecheck: install
+	npm run typecheck
+
+format: install
+	npm run format
+
+clean:
+	rm -rf dist coverage

@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import { createApp } from './api/create-app';
+import { loadConfig, secretFromEnv, type Config } from './config';
+import { loadProviderSettings } from './providers/provider-settings';
+import { TemporalSyncControl } from './schedules/temporal-sync-control';
+import { createElasticsearchClient } from './search/elasticsearch-client';
+import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
+import { ensureIndices } from './search/ensure-indices';
+import { indexNames } from './search/index-names';
+import { SyncRunStore } from './search/sync-run-store';
+import { waitForElasticsearch } from './search/wait-for-elasticsearch';
+
+/** A listening API process and how to stop it. */
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The API's composition root: clients, the Koa app, and the listening HTTP server. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = pino({ level: config.LOG_LEVEL, base: { process: 'api' } });
+  const providers = loadProviderSettings(config.PROVIDERS_FILE, {
+    feverUrl: config.FEVER_PROVIDER_URL,
+    env: (name) => secretFromEnv(name),
+  });
+  // Searches must fail fast when Elasticsearch is down, so the cache or a 503 answers instead.
+  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 5000 });
+  const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
+  await waitForElasticsearch(elasticsearch, logger);
+  await ensureIndices(elasticsearch, indices);
+  // Lazy: the API answers searches even while Temporal is unreachable.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const api = createApp({
+    eventSearch: new ElasticsearchEventSearch(elasticsearch, indices),
+    syncControl: new TemporalSyncControl(temporal, providers, new SyncRunStore(elasticsearch, indices)),
+    logger,
+    adminToken: config.ADMIN_TOKEN,
+    cache: { enabled: config.SEARCH_CACHE_ENABLED, maxBytes: config.SEARCH_CACHE_MAX_BYTES },
+  });
+  const server = api.app.listen(config.API_PORT, config.API_HOST);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  server.keepAliveTimeout = 65_000;
+  const url = `http://${config.API_HOST}:${config.API_PORT}`;
+  logger.info({ url }, 'API listening');
+  return {
+    url,
+    server,
+    async close() {
+      api.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await connection.close();
+      await elasticsearch.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  const logger = pino({ base: { process: 'api' } });
+  startServer(loadConfig())
+    .then((running) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          logger.info({ signal }, 'API stopping');
+          void running.close().then(() => process.exit(0));
+        });
+      }
+    })
+    .catch((error: Error) => {
+      logger.fatal({ err: error }, 'API failed to start');
+      process.exit(1);
+    });
+}
