@@ -1,0 +1,161 @@
+import { scheduleIdOf } from '../../src/schedules/ensure-schedules';
+import { startServer, type RunningServer } from '../../src/server';
+import { freePort } from '../../scripts/stack/free-port';
+import { createContractValidator } from '../support/contract';
+import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
+
+const contract = createContractValidator('/search');
+const ADMIN_TOKEN = 'test-admin-token-0123456789';
+const WINDOW = 'starts_at=2021-02-01T00:00:00Z&ends_at=2022-07-03T00:00:00Z';
+
+describe('the search API over a real sync', () => {
+  let harness: SyncHarness;
+  let api: RunningServer;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    harness = await startSyncHarness({ env: { API_PORT: String(port), ADMIN_TOKEN } });
+    api = await startServer(harness.config);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await harness.stop();
+  });
+
+  async function search(query: string): Promise<{ status: number; body: any; headers: Headers }> {
+    const response = await fetch(`${api.url}/search?${query}`);
+    const body = await response.json();
+    contract.assert(response.status, body);
+    return { status: response.status, body, headers: response.headers };
+  }
+
+  function admin(
+    path: string,
+    init: RequestInit = {},
+    token: string | null = ADMIN_TOKEN,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    return fetch(`${api.url}${path}`, { method: 'POST', ...init, headers });
+  }
+
+  async function syncSample(sample: number): Promise<any> {
+    harness.simulator.control('fever', { sample });
+    const response = await admin('/admin/providers/fever/sync?wait=true');
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
+  it('shows a sync’s changes in /search within 2 seconds of the run ending', async () => {
+    await syncSample(1);
+    const before = await search(WINDOW);
+    await syncSample(2);
+    const ended = Date.now();
+    let latest = before;
+    while (JSON.stringify(latest.body) === JSON.stringify(before.body) && Date.now() - ended < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      latest = await search(WINDOW);
+    }
+    expect(Date.now() - ended).toBeLessThanOrEqual(2000);
+    expect(latest.body).not.toEqual(before.body);
+  });
+
+  it('returns exactly the sessions of 291, 322 and 1591 with their latest values after response_1, _2, _3', async () => {
+    await syncSample(3);
+    const { status, body } = await search(WINDOW);
+    expect(status).toBe(200);
+    expect(body.error).toBeNull();
+    const events = body.data.events.map(({ id: _id, ...rest }: Record<string, unknown>) => rest);
+    expect(events).toEqual([
+      {
+        title: 'Pantomima Full',
+        start_date: '2021-02-10',
+        start_time: '20:00:00',
+        end_date: '2021-02-10',
+        end_time: '21:30:00',
+        min_price: 55,
+        max_price: 55,
+      },
+      {
+        title: 'Camela en concierto',
+        start_date: '2021-06-30',
+        start_time: '21:00:00',
+        end_date: '2021-06-30',
+        end_time: '21:30:00',
+        min_price: 20,
+        max_price: 30,
+      },
+      {
+        title: 'Los Morancos',
+        start_date: '2021-07-31',
+        start_time: '20:00:00',
+        end_date: '2021-07-31',
+        end_time: '21:00:00',
+        min_price: 65,
+        max_price: 65,
+      },
+    ]);
+  });
+
+  it('answers 400 in the contract shape for bad parameters', async () => {
+    for (const query of [
+      'starts_at=yesterday',
+      'starts_at=2021-02-30T00:00:00Z',
+      'starts_at=2022-01-01T00:00:00Z&ends_at=2021-01-01T00:00:00Z',
+      'starts_at=2021-01-01T00:00:00Z&starts_at=2021-01-02T00:00:00Z',
+    ]) {
+      const { status, body } = await search(query);
+      expect([query, status, body.data]).toEqual([query, 400, null]);
+    }
+  });
+
+  it('serves one event with its zones, and 404 for an unknown id', async () => {
+    const { body } = await search(WINDOW);
+    const morancos = body.data.events.find((e: { title: string }) => e.title === 'Los Morancos');
+    const detail = await (await fetch(`${api.url}/events/${morancos.id}`)).json();
+    const missing = await fetch(`${api.url}/events/00000000-0000-5000-8000-000000000000`);
+    expect(JSON.stringify(detail)).toContain('"zone_id":"186"');
+    expect(missing.status).toBe(404);
+  });
+
+  it('refuses the admin API without a token (401) and with a wrong one (403)', async () => {
+    const missing = await admin('/admin/providers/fever/sync', {}, null);
+    const wrong = await admin('/admin/providers/fever/sync', {}, 'not-the-admin-token-at-all');
+    expect([missing.status, wrong.status]).toEqual([401, 403]);
+  });
+
+  it('pauses and resumes the provider’s Temporal Schedule', async () => {
+    const schedule = harness.temporal.schedule.getHandle(scheduleIdOf('fever'));
+    const paused = await admin('/admin/providers/fever/pause', {
+      body: JSON.stringify({ note: 'provider maintenance' }),
+    });
+    const whilePaused = await schedule.describe();
+    const listed = await (
+      await fetch(`${api.url}/admin/providers`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json();
+    const resumed = await admin('/admin/providers/fever/resume', { body: JSON.stringify({ note: 'back' }) });
+    const afterResume = await schedule.describe();
+
+    expect([paused.status, resumed.status]).toEqual([200, 200]);
+    expect([whilePaused.state.paused, whilePaused.state.note]).toEqual([true, 'provider maintenance']);
+    expect(JSON.stringify(listed)).toContain('provider maintenance');
+    expect(afterResume.state.paused).toBe(false);
+  });
+
+  it('keeps answering searches while the provider is down, and records the failed run', async () => {
+    const before = await search(WINDOW);
+    harness.simulator.control('fever', { fault: { kind: 'status', status: 503 } });
+    const sync = admin('/admin/providers/fever/sync?wait=true');
+    const during = await search(WINDOW);
+    const failed = await sync;
+    const afterFailure = await search(WINDOW);
+    harness.simulator.control('fever', { fault: null });
+
+    expect(during.status).toBe(200);
+    expect(during.body).toEqual(before.body);
+    expect(failed.status).toBe(502);
+    expect(JSON.stringify(await failed.json())).toMatch(/503/);
+    expect(afterFailure.body).toEqual(before.body);
+  });
+});
