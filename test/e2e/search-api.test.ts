@@ -6,6 +6,11 @@ import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
 
 const contract = createContractValidator('/search');
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
+interface SearchBody {
+  data: { events: Record<string, unknown>[] } | null;
+  error: { code: string; message: string } | null;
+}
+
 const WINDOW = 'starts_at=2021-02-01T00:00:00Z&ends_at=2022-07-03T00:00:00Z';
 
 describe('the search API over a real sync', () => {
@@ -23,9 +28,9 @@ describe('the search API over a real sync', () => {
     await harness.stop();
   });
 
-  async function search(query: string): Promise<{ status: number; body: any; headers: Headers }> {
+  async function search(query: string): Promise<{ status: number; body: SearchBody; headers: Headers }> {
     const response = await fetch(`${api.url}/search?${query}`);
-    const body = await response.json();
+    const body = (await response.json()) as SearchBody;
     contract.assert(response.status, body);
     return { status: response.status, body, headers: response.headers };
   }
@@ -40,7 +45,7 @@ describe('the search API over a real sync', () => {
     return fetch(`${api.url}${path}`, { method: 'POST', ...init, headers });
   }
 
-  async function syncSample(sample: number): Promise<any> {
+  async function syncSample(sample: number): Promise<unknown> {
     harness.simulator.control('fever', { sample });
     const response = await admin('/admin/providers/fever/sync?wait=true');
     expect(response.status).toBe(200);
@@ -66,7 +71,7 @@ describe('the search API over a real sync', () => {
     const { status, body } = await search(WINDOW);
     expect(status).toBe(200);
     expect(body.error).toBeNull();
-    const events = body.data.events.map(({ id: _id, ...rest }: Record<string, unknown>) => rest);
+    const events = body.data!.events.map(({ id: _id, ...rest }: Record<string, unknown>) => rest);
     expect(events).toEqual([
       {
         title: 'Pantomima Full',
@@ -112,8 +117,8 @@ describe('the search API over a real sync', () => {
 
   it('serves one event with its zones, and 404 for an unknown id', async () => {
     const { body } = await search(WINDOW);
-    const morancos = body.data.events.find((e: { title: string }) => e.title === 'Los Morancos');
-    const detail = await (await fetch(`${api.url}/events/${morancos.id}`)).json();
+    const morancos = body.data!.events.find((e) => e.title === 'Los Morancos')!;
+    const detail = await (await fetch(`${api.url}/events/${String(morancos.id)}`)).json();
     const missing = await fetch(`${api.url}/events/00000000-0000-5000-8000-000000000000`);
     expect(JSON.stringify(detail)).toContain('"zone_id":"186"');
     expect(missing.status).toBe(404);
