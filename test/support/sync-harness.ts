@@ -42,14 +42,15 @@ function writeProvidersFile(feedUrl: string, extra = ''): string {
 
 /** Starts everything a sync test needs against the test servers; `stop()` undoes all of it. */
 export async function startSyncHarness(
-  options: { providerYaml?: string; env?: Record<string, string> } = {},
+  options: { providerYaml?: string; env?: Record<string, string>; inProcessWorker?: boolean } = {},
 ): Promise<SyncHarness> {
   const simulator = await createSimulator();
   const config = testConfig({
     PROVIDERS_FILE: writeProvidersFile(simulator.feedUrl(), options.providerYaml),
     ...options.env,
   });
-  let worker = await startWorker(config);
+  // Without an in-process worker the test runs its own (a child process it can kill).
+  let worker = options.inProcessWorker === false ? null : await startWorker(config);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
@@ -60,6 +61,7 @@ export async function startSyncHarness(
     config,
     simulator,
     get worker() {
+      if (!worker) throw new Error('this harness has no in-process worker');
       return worker;
     },
     temporal,
@@ -75,7 +77,7 @@ export async function startSyncHarness(
         .getHandle(scheduleIdOf('fever'))
         .delete()
         .catch(() => undefined);
-      await worker.shutdown();
+      await worker?.shutdown();
       await connection.close();
       await deleteIndices(elasticsearch, indices);
       await elasticsearch.close();

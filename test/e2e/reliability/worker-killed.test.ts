@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ManagedProcess } from '../../../scripts/stack/managed-process';
+import { scheduleIdOf } from '../../../src/schedules/ensure-schedules';
+import type { RunSummary } from '../../../src/schedules/sync-control';
+import { startSync, waitForPhase } from '../../support/running-sync';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
+import { waitFor } from '../../support/wait-for';
+import { startWorkerProcess } from '../../support/worker-process';
+
+const EVENTS = 8000;
+
+describe('a worker killed with SIGKILL in the middle of indexEvents', () => {
+  let harness: SyncHarness;
+  let worker: ManagedProcess | undefined;
+  const logs = mkdtempSync(path.join(os.tmpdir(), 'event-hub-worker-logs-'));
+
+  beforeAll(async () => {
+    harness = await startSyncHarness({ inProcessWorker: false });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await harness.stop();
+  });
+
+  async function startWorker(n: number): Promise<void> {
+    worker = startWorkerProcess(harness.config, path.join(logs, `worker-${n}.log`));
+    const schedule = harness.temporal.schedule.getHandle(scheduleIdOf('fever'));
+    await waitFor('the worker to create its schedule', () => schedule.describe());
+  }
+
+  it('resumes on the restarted worker and indexes every event exactly once', async () => {
+    await startWorker(1);
+    harness.simulator.control('fever', { generate: { events: EVENTS, zones: 40, seed: 11 } });
+    const handle = await startSync(harness);
+    await waitForPhase(handle, 'indexing');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    process.kill(-worker!.pid, 'SIGKILL');
+    await worker!.exited;
+    await startWorker(2);
+    const summary = (await handle.result()) as RunSummary;
+
+    await harness.elasticsearch.indices.refresh({ index: harness.indices.events });
+    const count = await harness.elasticsearch.count({ index: harness.indices.events });
+    const history = await handle.fetchHistory();
+    const indexAttempts = (history.events ?? []).filter(
+      (e) => e.activityTaskStartedEventAttributes && (e.activityTaskStartedEventAttributes.attempt ?? 1) > 1,
+    );
+    expect(summary).toMatchObject({
+      outcome: 'succeeded',
+      counts: { seen: EVENTS, new: EVENTS, changed: 0, rejected: 0 },
+    });
+    expect(count.count).toBe(EVENTS);
+    expect(indexAttempts.length).toBeGreaterThanOrEqual(1);
+  });
+});
