@@ -75,7 +75,9 @@ describe('GET /search response cache', () => {
       const responses = await Promise.all(pending);
       expect(t.eventSearch.searches).toHaveLength(1);
       expect(new Set(responses.map((r) => r.text)).size).toBe(1);
-      expect(responses.every((r) => r.headers['x-cache'] === 'MISS')).toBe(true);
+      // Requests that reach the app after the shared query returned are cache hits; none queries again.
+      expect(responses.every((r) => ['MISS', 'HIT'].includes(r.headers['x-cache'] as string))).toBe(true);
+      expect(responses.some((r) => r.headers['x-cache'] === 'MISS')).toBe(true);
     });
 
     it('when Elasticsearch fails after a new generation, answers the last cached response marked STALE', async () => {
