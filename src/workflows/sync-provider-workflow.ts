@@ -9,7 +9,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { TimeoutType, type RetryPolicy } from '@temporalio/common';
+import { TimeoutType, type ActivityOptions, type RetryPolicy } from '@temporalio/common';
 import type { RunEnding, SyncActivities } from '../activities/create-activities';
 import { NON_RETRYABLE_SYNC_FAILURES } from '../domain/sync-failure-types';
 import type {
@@ -31,7 +31,8 @@ export interface SyncProviderInput {
 /** Progress of the run: phase and counts so far (per-batch progress is in indexEvents' heartbeat details). */
 export const progressQuery = defineQuery<SyncProgress>('progress');
 
-const retry: RetryPolicy = {
+/** Provider calls: a few attempts with backoff (about 30 s in all), then the run fails and says why. */
+const providerRetry: RetryPolicy = {
   initialInterval: '2s',
   backoffCoefficient: 2,
   maximumInterval: '1m',
@@ -39,22 +40,30 @@ const retry: RetryPolicy = {
   nonRetryableErrorTypes: NON_RETRYABLE_SYNC_FAILURES,
 };
 
+/** Elasticsearch writes: a longer window (about 4 minutes), so a restarting cluster does not fail the run. */
+const storageRetry: RetryPolicy = { ...providerRetry, maximumInterval: '30s', maximumAttempts: 12 };
+
 // Any worker answers; its reply is the queue only it serves, where the staging files will live.
 const { claimStagingQueue, recordFailedRun } = proxyActivities<SyncActivities>({
   startToCloseTimeout: '30s',
-  retry,
+  retry: storageRetry,
 });
 
 /** Activities that share staging files, pinned to one worker. If that worker does not come back within
  * scheduleToStart, the workflow starts over from fetchFeed on another one. */
 function stagedActivities(taskQueue: string) {
-  return proxyActivities<SyncActivities>({
+  const pinned: ActivityOptions = {
     taskQueue,
     scheduleToStartTimeout: '2m',
     startToCloseTimeout: '30m',
     heartbeatTimeout: '20s',
-    retry,
+  };
+  const { fetchFeed } = proxyActivities<SyncActivities>({ ...pinned, retry: providerRetry });
+  const { parseFeed, indexEvents, finishRun } = proxyActivities<SyncActivities>({
+    ...pinned,
+    retry: storageRetry,
   });
+  return { fetchFeed, parseFeed, indexEvents, finishRun };
 }
 
 const MAX_WORKER_HANDOVERS = 3;

@@ -1,0 +1,37 @@
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
+
+describe('manual sync triggers', () => {
+  let harness: SyncHarness;
+
+  beforeAll(async () => {
+    harness = await startSyncHarness();
+  });
+
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('two triggers at once share one run instead of overlapping', async () => {
+    harness.simulator.control('fever', { generate: { events: 2000, zones: 20, seed: 3 } });
+    const [first, second] = await Promise.all([
+      harness.control.syncNow('fever', { wait: true }),
+      new Promise((resolve) => setTimeout(resolve, 150)).then(() =>
+        harness.control.syncNow('fever', { wait: true }),
+      ),
+    ]);
+    const runs = await harness.control.recentRuns('fever', 10);
+    expect(second.runId).toBe(first.runId);
+    expect(first).toMatchObject({ outcome: 'succeeded', counts: { new: 2000 } });
+    expect(runs.map((r) => r.runId)).toEqual([first.runId]);
+  });
+
+  it('a manual trigger while the schedule is paused still runs, and the schedule stays paused', async () => {
+    harness.simulator.control('fever', { sample: 1 });
+    await harness.control.pause('fever', 'provider maintenance');
+    const run = await harness.control.syncNow('fever', { wait: true });
+    const [status] = await harness.control.listProviders();
+    await harness.control.resume('fever', 'maintenance over');
+    expect(run.outcome).toBe('succeeded');
+    expect(status).toMatchObject({ providerId: 'fever', paused: true, note: 'provider maintenance' });
+  });
+});
