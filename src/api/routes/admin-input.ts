@@ -20,7 +20,11 @@ export const runsQuery = z.object({
 /** Body of a pause: the note is required, so the Temporal UI always says why a provider stopped. */
 export const pauseBody = z.strictObject({
   note: z
-    .string({ error: 'is required: say why the provider is paused' })
+    // Only for a missing note: as a plain string this message would replace every other complaint, even "too long".
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'is required: say why the provider is paused' : undefined,
+    })
     .trim()
     .min(1, 'must not be empty')
     .max(MAX_NOTE_LENGTH),

@@ -39,8 +39,8 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Digits, not floating point: Number('999.99999999999999') is 1000, which would round a floor up.
 function fractionToMillis(digits: string, rounding: MillisecondRounding): number {
-  if (digits === '') return 0;
-  const millis = Number(`${digits.slice(0, 3).padEnd(3, '0')}.${digits.slice(3) || '0'}`);
-  return rounding === 'ceil' ? Math.ceil(millis) : Math.floor(millis);
+  const millis = Number(digits.slice(0, 3).padEnd(3, '0'));
+  return rounding === 'ceil' && /[1-9]/.test(digits.slice(3)) ? millis + 1 : millis;
 }

@@ -17,6 +17,10 @@ export interface SearchQuery {
 const MAX_VALUE_LENGTH = 64;
 const PARAMS = ['starts_at', 'ends_at'] as const;
 const MEMO_LIMIT = 1024;
+// Elasticsearch reads the bounds as RFC 3339 date-times, whose years stop at 0000-9999 in UTC; an offset can carry
+// a bound past them (0000-01-01T00:00:00+01:00), and Elasticsearch would fail the whole query.
+const EARLIEST = Date.parse('0000-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 // Callers repeat the same few windows; remembering the parse of a raw query string skips it on the hot path.
 const memo = new Map<string, SearchQuery>();
 
@@ -27,12 +31,11 @@ function dateTimeParam(rounding: MillisecondRounding) {
     .max(MAX_VALUE_LENGTH, `must be at most ${MAX_VALUE_LENGTH} characters`)
     .transform((raw, ctx) => {
       const instant = parseRfc3339(restorePlus(raw), rounding);
-      if (instant) return instant;
-      ctx.issues.push({
-        code: 'custom',
-        input: raw,
-        message: `"${raw}" is not an RFC 3339 date-time with an offset, e.g. 2021-07-21T17:32:28Z`,
-      });
+      if (instant && instant.getTime() >= EARLIEST && instant.getTime() <= LATEST) return instant;
+      const message = instant
+        ? `"${raw}" falls outside the years 0000-9999 in UTC`
+        : `"${raw}" is not an RFC 3339 date-time with an offset, e.g. 2021-07-21T17:32:28Z`;
+      ctx.issues.push({ code: 'custom', input: raw, message });
       return z.NEVER;
     });
 }
@@ -52,12 +55,18 @@ function restorePlus(raw: string): string {
 export function parseSearchQuery(querystring: string): SearchQuery {
   const known = memo.get(querystring);
   if (known) return known;
-  const parsed = searchParams.safeParse(readQueryParams(querystring, PARAMS));
+  const params = readQueryParams(querystring, PARAMS);
+  const parsed = searchParams.safeParse(params);
   if (!parsed.success) {
     throw new InvalidQueryError(describeFirstIssue(parsed.error, 'query'));
   }
   const { starts_at: startsAt, ends_at: endsAt } = parsed.data;
-  if (startsAt && endsAt && startsAt.getTime() > endsAt.getTime()) {
+  if (
+    startsAt &&
+    endsAt &&
+    startsAt.getTime() > endsAt.getTime() &&
+    writtenLater(params.starts_at ?? '', params.ends_at ?? '')
+  ) {
     throw new InvalidRangeError('starts_at must not be later than ends_at');
   }
   const query: SearchQuery = {
@@ -67,4 +76,19 @@ export function parseSearchQuery(querystring: string): SearchQuery {
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(querystring, query);
   return query;
+}
+
+// Rounding inward turns a valid window narrower than a millisecond (.0001Z to .0009Z) into an inverted one, which
+// holds nothing but is no range error: only the instants as written, to their last digit, decide that.
+function writtenLater(startsAt: string, endsAt: string): boolean {
+  const [start, end] = [restorePlus(startsAt), restorePlus(endsAt)];
+  const millis = (parseRfc3339(start)?.getTime() ?? 0) - (parseRfc3339(end)?.getTime() ?? 0);
+  if (millis !== 0) return millis > 0;
+  const [a, b] = [subMillisecondDigits(start), subMillisecondDigits(end)];
+  const width = Math.max(a.length, b.length);
+  return a.padEnd(width, '0') > b.padEnd(width, '0');
+}
+
+function subMillisecondDigits(dateTime: string): string {
+  return /\.\d{3}(\d+)/.exec(dateTime)?.[1] ?? '';
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { EventSearch } from '../../search/event-search';
+import type { EventSearch, SearchWindow } from '../../search/event-search';
 import { ServiceUnavailableError } from '../api-errors';
 import type { ContentEncoding } from '../http/negotiate-encoding';
 import { prepareBody } from '../http/prepared-body';
@@ -88,7 +88,9 @@ export class SearchResponder {
 
   private async fetch(query: SearchQuery, encodings: readonly ContentEncoding[]): Promise<PreparedBody> {
     try {
-      const bytes = await serializeSearchBody(this.eventSearch.search(query.window));
+      const bytes = await serializeSearchBody(
+        isInverted(query.window) ? [] : this.eventSearch.search(query.window),
+      );
       return await prepareBody(bytes, JSON_TYPE, encodings);
     } catch (err) {
       // Logged once per query, not once per caller waiting on it.
@@ -104,6 +106,12 @@ export class SearchResponder {
       throw unavailable(err);
     }
   }
+}
+
+// A valid window narrower than a millisecond rounds inward to an inverted one: it holds nothing, and Elasticsearch
+// would refuse it ("from is greater than to") with an error.
+function isInverted({ startsAt, endsAt }: SearchWindow): boolean {
+  return startsAt !== undefined && endsAt !== undefined && startsAt.getTime() > endsAt.getTime();
 }
 
 function unavailable(cause: unknown): ServiceUnavailableError {

@@ -8,7 +8,9 @@ const CLOSING = ']},"error":null}';
  * Each event is projected onto exactly the contract's EventSummary fields, so nothing else the read model
  * carries can leak into the response.
  */
-export async function serializeSearchBody(pages: AsyncIterable<EventSummary[]>): Promise<Buffer> {
+export async function serializeSearchBody(
+  pages: AsyncIterable<EventSummary[]> | Iterable<EventSummary[]>,
+): Promise<Buffer> {
   const parts: string[] = [OPENING];
   let first = true;
   for await (const page of pages) {
