@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { createApp } from './api/create-app';
+import { answerClientError } from './api/http/answer-client-error';
 import { loadConfig, secretFromEnv, type Config } from './config';
 import { loadProviderSettings } from './providers/provider-settings';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
@@ -44,6 +45,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const server = api.app.listen(config.API_PORT, config.API_HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerClientError);
   const url = `http://${config.API_HOST}:${config.API_PORT}`;
   logger.info({ url }, 'API listening');
   return {

@@ -115,6 +115,15 @@ describe('the search API over a real sync', () => {
     }
   });
 
+  it('answers a request line too large for Node’s parser in the contract error shape', async () => {
+    const response = await fetch(`${api.url}/search?starts_at=${'9'.repeat(100_000)}`);
+    expect(response.status).toBe(431);
+    expect(await response.json()).toEqual({
+      error: { code: 'request_too_large', message: 'request line or headers are too large' },
+      data: null,
+    });
+  });
+
   it('serves one event with its zones, and 404 for an unknown id', async () => {
     const { body } = await search(WINDOW);
     const morancos = body.data!.events.find((e) => e.title === 'Los Morancos')!;
