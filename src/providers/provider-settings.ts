@@ -9,7 +9,8 @@ export class ProvidersFileError extends Error {
 
 const duration = z
   .string()
-  .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as 30s, 5m or 1h')
+  // Never zero: a zero request timeout would disable undici's timeouts altogether.
+  .regex(/^[1-9]\d*(ms|s|m|h|d)$/, 'must be a duration such as 30s, 5m or 1h')
   .or(z.number().int().positive());
 
 const timeZone = z.string().refine((zone) => {
@@ -25,7 +26,10 @@ const providerSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes'),
     kind: z.enum(['xml-event-list']),
-    url: z.string().url(),
+    url: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
     schedule: z
       .union([z.object({ every: duration }).strict(), z.object({ cron: z.string().min(9) }).strict()])
       .default({ every: '5m' }),

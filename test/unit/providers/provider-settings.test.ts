@@ -1,0 +1,114 @@
+import path from 'node:path';
+import {
+  durationMs,
+  loadProviderSettings,
+  ProvidersFileError,
+} from '../../../src/providers/provider-settings';
+
+const fixture = (name: string): string => path.resolve(__dirname, '../../fixtures/providers', name);
+
+const SECRETS: Record<string, string> = {
+  MADRID_FEED_AUTHORIZATION: 'Bearer madrid-token',
+  MADRID_FEED_API_KEY: 'madrid-key',
+};
+const secrets = (name: string): string | undefined => SECRETS[name];
+const noSecrets = (): undefined => undefined;
+
+describe('loadProviderSettings', () => {
+  it('fills in the defaults of every optional setting', () => {
+    expect(loadProviderSettings(fixture('defaults-only.yaml'), { env: noSecrets })).toEqual([
+      {
+        id: 'fever',
+        kind: 'xml-event-list',
+        url: 'http://127.0.0.1:3100/feeds/fever',
+        schedule: { every: '5m' },
+        timeZone: 'UTC',
+        requestTimeout: '30s',
+        maxFeedBytes: 512 * 1024 * 1024,
+        headers: {},
+        enabled: true,
+      },
+    ]);
+  });
+
+  it('reads every setting and resolves headersFromEnv to the values of the named variables', () => {
+    const [, madrid] = loadProviderSettings(fixture('two-providers.yaml'), { env: secrets });
+
+    expect(madrid).toEqual({
+      id: 'madrid-theatres',
+      kind: 'xml-event-list',
+      url: 'https://feeds.example.com/madrid/events.xml',
+      schedule: { cron: '*/10 * * * *' },
+      timeZone: 'Europe/Madrid',
+      requestTimeout: '45s',
+      maxFeedBytes: 1048576,
+      headers: { Authorization: 'Bearer madrid-token', 'X-Api-Key': 'madrid-key' },
+      enabled: false,
+    });
+  });
+
+  it('fails naming the header and the variable when a headersFromEnv variable is not set', () => {
+    const load = () => loadProviderSettings(fixture('two-providers.yaml'), { env: noSecrets });
+
+    expect(load).toThrow(ProvidersFileError);
+    expect(load).toThrow(
+      'provider madrid-theatres: header Authorization needs environment variable MADRID_FEED_AUTHORIZATION',
+    );
+  });
+
+  it('lets FEVER_PROVIDER_URL replace the URL of the fever provider only', () => {
+    const providers = loadProviderSettings(fixture('two-providers.yaml'), {
+      feverUrl: 'http://simulator.test:3100/feeds/fever',
+      env: secrets,
+    });
+
+    expect(providers.map((p) => [p.id, p.url])).toEqual([
+      ['fever', 'http://simulator.test:3100/feeds/fever'],
+      ['madrid-theatres', 'https://feeds.example.com/madrid/events.xml'],
+    ]);
+  });
+
+  it('loads the providers file the repository ships', () => {
+    const shipped = path.resolve(__dirname, '../../../config/providers.yaml');
+
+    expect(loadProviderSettings(shipped, { env: noSecrets }).map((p) => p.id)).toEqual(['fever']);
+  });
+
+  it.each([
+    ['unknown-key.yaml', 'providers.0: Unrecognized key: "requestTimout"'],
+    ['bad-kind.yaml', 'providers.0.kind: '],
+    ['bad-time-zone.yaml', 'providers.0.timeZone: must be an IANA time zone'],
+    ['bad-duration.yaml', 'providers.0.requestTimeout: must be a duration'],
+    ['zero-timeout.yaml', 'providers.0.requestTimeout: must be a duration'],
+    ['bad-id.yaml', 'providers.0.id: must be lowercase letters, digits and dashes'],
+    ['non-http-url.yaml', 'providers.0.url: must be an http(s) URL'],
+    ['secret-in-file.yaml', 'providers.0.headersFromEnv.Authorization: '],
+    ['duplicate-id.yaml', 'provider id fever is repeated'],
+  ])('refuses %s, naming the file and the offending setting', (name, problem) => {
+    const load = () => loadProviderSettings(fixture(name), { env: noSecrets });
+
+    expect(load).toThrow(ProvidersFileError);
+    expect(load).toThrow(`invalid providers file ${fixture(name)}: ${problem}`);
+  });
+
+  it('refuses a file that is not YAML, or missing, naming the file', () => {
+    expect(() => loadProviderSettings(fixture('not-yaml.yaml'), { env: noSecrets })).toThrow(
+      `cannot read providers file ${fixture('not-yaml.yaml')}`,
+    );
+    expect(() => loadProviderSettings(fixture('missing.yaml'), { env: noSecrets })).toThrow(
+      /cannot read providers file .*missing\.yaml: ENOENT/,
+    );
+  });
+});
+
+describe('durationMs', () => {
+  it('converts each unit, and takes a bare number as milliseconds', () => {
+    expect(['250ms', '30s', '5m', '1h', '1d', 1500].map(durationMs)).toEqual([
+      250, 30_000, 300_000, 3_600_000, 86_400_000, 1500,
+    ]);
+  });
+
+  it('refuses text that is not a duration', () => {
+    expect(() => durationMs('30 seconds')).toThrow(ProvidersFileError);
+  });
+});
