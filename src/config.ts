@@ -35,6 +35,7 @@ const schema = z.object({
   PROVIDERS_FILE: z.string().min(1).default('config/providers.yaml'),
   FEVER_PROVIDER_URL: httpUrl.optional(),
   STAGING_DIR: z.string().min(1).default('.data/staging'),
+  INDEX_BATCH_SIZE: positiveInt.max(10_000).default(500),
   SEARCH_CACHE_ENABLED: bool.default(true),
   SEARCH_CACHE_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),

@@ -57,6 +57,7 @@ export async function startWorker(
     elasticsearch,
     indices,
     logger,
+    indexBatchSize: config.INDEX_BATCH_SIZE,
   });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, activities };

@@ -30,7 +30,8 @@ export interface ActivityDeps {
   elasticsearch: Client;
   indices: IndexNames;
   logger: Logger;
-  indexBatchSize?: number;
+  /** Events per bulk request and per heartbeat checkpoint. */
+  indexBatchSize: number;
 }
 
 /** How a run ended, as the workflow hands it to finishRun / recordFailedRun. */
@@ -93,9 +94,13 @@ export function createActivities(deps: ActivityDeps) {
         eventsPath: parsed.eventsPath,
         runId: run.runId,
         fetchedAt: feed.fetchedAt,
-        batchSize: deps.indexBatchSize ?? 500,
+        batchSize: deps.indexBatchSize,
         resumeFrom: Context.current().info.heartbeatDetails as IndexCheckpoint | undefined,
-        onCheckpoint: (checkpoint) => Context.current().heartbeat(checkpoint),
+        onCheckpoint: (checkpoint) => {
+          Context.current().heartbeat(checkpoint);
+          // A worker shutting down cancels its activities: stop at this checkpoint, the retry resumes here.
+          Context.current().cancellationSignal.throwIfAborted();
+        },
       });
       return { ...counts, stale: false };
     },

@@ -70,7 +70,11 @@ function statusFailure(
       nextRetryDelay: delayMs,
     });
   }
-  if (status >= 500 || status === 408) return unavailable(provider, `answered HTTP ${status}`);
+  if (status >= 500 || status === 408) {
+    // A 503 with Retry-After says when to come back; without it the retry policy's backoff applies.
+    const delayMs = retryAfter === undefined ? undefined : retryAfterMs(retryAfter);
+    return unavailable(provider, `answered HTTP ${status}`, delayMs);
+  }
   return ApplicationFailure.create({
     type: SyncFailureType.ProviderRejectedRequest,
     message: `provider ${provider.id} answered HTTP ${status} to ${provider.url}`,
@@ -86,10 +90,15 @@ export function retryAfterMs(header: string | string[] | undefined, now = Date.n
   return Number.isFinite(date) ? Math.max(1000, date - now) : 60_000;
 }
 
-function unavailable(provider: ProviderSettings, what: string): ApplicationFailure {
+function unavailable(
+  provider: ProviderSettings,
+  what: string,
+  nextRetryDelayMs?: number,
+): ApplicationFailure {
   return ApplicationFailure.create({
     type: SyncFailureType.ProviderUnavailable,
     message: `provider ${provider.id} ${what}`,
+    nextRetryDelay: nextRetryDelayMs,
   });
 }
 

@@ -16,5 +16,7 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${lastError instanceof Error ? lastError.message : 'no error'})`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what} (${lastError instanceof Error ? lastError.message : 'no error'})`,
+  );
 }

@@ -9,6 +9,8 @@ export const faultSpecSchema = z.discriminatedUnion('kind', [
     kind: z.literal('status'),
     status: z.number().int().min(400).max(599).default(500),
     body: z.string().default('Internal Server Error'),
+    /** Sent as Retry-After when set (a 503 may say when to come back). */
+    retryAfterSeconds: z.number().int().min(0).optional(),
     times,
   }),
   /** Destroys the socket before any response byte. */

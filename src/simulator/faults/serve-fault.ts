@@ -24,7 +24,9 @@ const UNKNOWN_LENGTH_EXTRA = 64 * 1024;
 const handlers: FaultHandlers = {
   status: ({ res, record }, fault) => {
     record('fault status', fault.status);
-    sendText(res, fault.status, fault.body, TEXT);
+    const retryAfter =
+      fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+    sendText(res, fault.status, fault.body, { ...TEXT, ...retryAfter });
   },
   'rate-limit': ({ res, record }, fault) => {
     record('fault rate-limit', 429);

@@ -111,6 +111,12 @@ describe('downloadFeed (the HTTP step of fetchFeed)', () => {
     },
   );
 
+  it('on 503 with Retry-After, retries after the delay the provider asked for', async () => {
+    const failure = await failureOf({ kind: 'status', status: 503, retryAfterSeconds: 9 });
+
+    expect(failure).toMatchObject({ type: SyncFailureType.ProviderUnavailable, nextRetryDelay: 9000 });
+  });
+
   it.each([400, 401, 403, 404, 410])(
     'on %i, fails as ProviderRejectedRequest, which is not retried',
     async (status) => {

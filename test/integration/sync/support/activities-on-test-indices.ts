@@ -46,7 +46,7 @@ export async function activitiesOnTestIndices(
     elasticsearch: client,
     indices: names,
     logger: pino({ level: 'silent' }),
-    indexBatchSize: options.indexBatchSize,
+    indexBatchSize: options.indexBatchSize ?? config.INDEX_BATCH_SIZE,
   });
   return {
     activities,
