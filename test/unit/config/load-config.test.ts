@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       PROVIDERS_FILE: path.resolve('config/providers.yaml'),
       FEVER_PROVIDER_URL: undefined,
       STAGING_DIR: path.resolve('.data/staging'),
+      INDEX_BATCH_SIZE: 500,
       SEARCH_CACHE_ENABLED: true,
       SEARCH_CACHE_MAX_BYTES: 256 * 1024 * 1024,
       SIMULATOR_HOST: '127.0.0.1',
