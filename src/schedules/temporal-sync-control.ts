@@ -41,7 +41,9 @@ export class TemporalSyncControl implements SyncControl {
   }
 
   async syncNow(providerId: string, options: { wait: boolean }): Promise<RunSummary> {
-    const started = (await this.runInProgress(providerId)) ?? (await this.trigger(providerId));
+    this.settingsOf(providerId);
+    const started =
+      (await this.findRun(providerId, "ExecutionStatus = 'Running'")) ?? (await this.trigger(providerId));
     const handle = this.client.workflow.getHandle(started.workflowId, started.firstExecutionRunId);
     const runId = syncRunId(started.workflowId, started.firstExecutionRunId);
     if (!options.wait) return this.running(providerId, started.workflowId, runId);
@@ -76,28 +78,36 @@ export class TemporalSyncControl implements SyncControl {
     await this.client.workflowService.getSystemInfo({});
   }
 
-  private async runInProgress(providerId: string): Promise<StartedRun | null> {
-    return (await this.describeOrThrow(providerId)).info.runningActions[0]?.workflow ?? null;
-  }
-
-  /** Triggers the schedule now and waits until Temporal reports the run it started. */
+  /**
+   * Triggers the schedule now and finds the run that answers it through visibility: the run it started,
+   * or, when overlap policy skipped it, the run already in progress (another trigger's or the schedule's).
+   */
   private async trigger(providerId: string): Promise<StartedRun> {
-    const before = await this.describeOrThrow(providerId);
-    const seen = new Set(before.info.recentActions.map((a) => a.action.workflow.firstExecutionRunId));
+    await this.describeOrThrow(providerId);
+    const before = await this.findRun(providerId);
     await this.scheduleOf(providerId).trigger();
     const deadline = Date.now() + TRIGGER_TIMEOUT_MS;
     while (Date.now() < deadline) {
-      const after = await this.describeOrThrow(providerId);
-      const started = [
-        ...after.info.runningActions.map((a) => a.workflow),
-        ...after.info.recentActions.map((a) => a.action.workflow),
-      ].find((workflow) => !seen.has(workflow.firstExecutionRunId));
-      if (started) return started;
+      const running = await this.findRun(providerId, "ExecutionStatus = 'Running'");
+      const newest = running ?? (await this.findRun(providerId));
+      if (newest && newest.firstExecutionRunId !== before?.firstExecutionRunId) return newest;
+      if (running) return running;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(
       `the schedule of provider ${providerId} did not start a run within ${TRIGGER_TIMEOUT_MS / 1000}s`,
     );
+  }
+
+  /** The newest sync run of the provider matching `condition`, from Temporal's visibility store. */
+  private async findRun(providerId: string, condition?: string): Promise<StartedRun | null> {
+    // Provider ids are validated as [a-z0-9-], so they are safe inside the query's quotes.
+    const filters = [`WorkflowType = 'syncProviderWorkflow'`, `ProviderId = '${providerId}'`];
+    const query = [...filters, ...(condition ? [condition] : [])].join(' AND ');
+    for await (const run of this.client.workflow.list({ query, pageSize: 1 })) {
+      return { workflowId: run.workflowId, firstExecutionRunId: run.runId };
+    }
+    return null;
   }
 
   private running(providerId: string, workflowId: string, runId: string): RunSummary {

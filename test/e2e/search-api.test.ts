@@ -2,6 +2,7 @@ import { scheduleIdOf } from '../../src/schedules/ensure-schedules';
 import { startServer, type RunningServer } from '../../src/server';
 import { freePort } from '../../scripts/stack/free-port';
 import { createContractValidator } from '../support/contract';
+import { waitFor } from '../support/wait-for';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
 
 const contract = createContractValidator('/search');
@@ -67,8 +68,18 @@ describe('the search API over a real sync', () => {
   });
 
   it('returns exactly the sessions of 291, 322 and 1591 with their latest values after response_1, _2, _3', async () => {
+    const before = await search(WINDOW);
     await syncSample(3);
-    const { status, body } = await search(WINDOW);
+    // Caches follow the data generation within 2 seconds of the run's end (the test above).
+    const { status, body } = await waitFor(
+      'the third feed in /search',
+      async () => {
+        const latest = await search(WINDOW);
+        return JSON.stringify(latest.body) !== JSON.stringify(before.body) && latest;
+      },
+      2000,
+      50,
+    );
     expect(status).toBe(200);
     expect(body.error).toBeNull();
     const events = body.data!.events.map(({ id: _id, ...rest }: Record<string, unknown>) => rest);

@@ -25,6 +25,15 @@ describe('manual sync triggers', () => {
     expect(runs.map((r) => r.runId)).toEqual([first.runId]);
   });
 
+  it('a trigger while a run is in progress joins that run', async () => {
+    harness.simulator.control('fever', { generate: { events: 2000, zones: 20, seed: 4 } });
+    const first = harness.control.syncNow('fever', { wait: true });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const second = await harness.control.syncNow('fever', { wait: true });
+    expect(second.runId).toBe((await first).runId);
+    expect(second).toMatchObject({ outcome: 'succeeded' });
+  });
+
   it('a manual trigger while the schedule is paused still runs, and the schedule stays paused', async () => {
     harness.simulator.control('fever', { sample: 1 });
     await harness.control.pause('fever', 'provider maintenance');
