@@ -143,7 +143,9 @@ async function stagedEventIds(eventsPath: string): Promise<Set<string>> {
   // Each line starts with {"id":"<uuid>" (the ProviderEvent's first field), so no full JSON parse is needed.
   for await (const line of lines) {
     const match = /^\{"id":"([^"]+)"/.exec(line);
-    if (match) ids.add(match[1]!);
+    // A regex capture is a slice that keeps its whole line (tens of KB of zones) alive for as long as the
+    // set holds it, so memory would grow with the feed; a copy holds only the id.
+    if (match) ids.add(Buffer.from(match[1]!, 'latin1').toString('latin1'));
     else if (line) ids.add((JSON.parse(line) as ProviderEvent).id);
   }
   return ids;

@@ -1,0 +1,57 @@
+/** Sizes and load settings of one bench run, from `--name=value` arguments or `BENCH_*` variables. */
+export interface BenchOptions {
+  /** Base events of the main feed (each with one session); the large feed has twice as many. */
+  events: number;
+  /** Zones per event: with 4000 events, 250 zones make a feed of about 100 MB. */
+  zones: number;
+  /** Seconds of each measured HTTP load run (a 2 s warm-up precedes it). */
+  durationS: number;
+  connections: number;
+  /** pino level of the API child; `info` (the product default) logs one line per request. */
+  apiLogLevel: string;
+  /** Writes `--cpu-prof` profiles of the API children to bench/results/logs/profiles. */
+  cpuProfile: boolean;
+  /** Measured runs per search target, interleaved; the best one counts (the machine may be shared). */
+  rounds: number;
+  /** NODE_OPTIONS of the worker children, e.g. `--max-old-space-size=128` to see its effect on RSS. */
+  workerNodeOptions: string;
+}
+
+const DEFAULTS: BenchOptions = {
+  events: 4000,
+  zones: 250,
+  durationS: 8,
+  connections: 64,
+  apiLogLevel: 'info',
+  cpuProfile: false,
+  rounds: 2,
+  workerNodeOptions: '',
+};
+
+/** Reads the options; a CLI argument (`--events=400`) wins over its variable (`BENCH_EVENTS=400`). */
+export function readBenchOptions(argv = process.argv.slice(2), env = process.env): BenchOptions {
+  const cli = new Map(
+    argv.map((arg) => {
+      const [name = '', ...value] = arg.replace(/^--/, '').split('=');
+      return [name, value.length > 0 ? value.join('=') : 'true'];
+    }),
+  );
+  const raw = (name: string, variable: string): string | undefined => cli.get(name) ?? env[variable];
+  const int = (name: string, variable: string, fallback: number): number => {
+    const value = raw(name, variable);
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${variable} must be a positive integer`);
+    return parsed;
+  };
+  return {
+    events: int('events', 'BENCH_EVENTS', DEFAULTS.events),
+    zones: int('zones', 'BENCH_ZONES', DEFAULTS.zones),
+    durationS: int('duration', 'BENCH_DURATION_S', DEFAULTS.durationS),
+    connections: int('connections', 'BENCH_CONNECTIONS', DEFAULTS.connections),
+    apiLogLevel: raw('api-log-level', 'BENCH_API_LOG_LEVEL') ?? DEFAULTS.apiLogLevel,
+    cpuProfile: ['1', 'true'].includes(raw('cpu-prof', 'BENCH_CPU_PROF') ?? 'false'),
+    rounds: int('rounds', 'BENCH_ROUNDS', DEFAULTS.rounds),
+    workerNodeOptions: raw('worker-node-options', 'BENCH_WORKER_NODE_OPTIONS') ?? DEFAULTS.workerNodeOptions,
+  };
+}

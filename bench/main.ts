@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client as EsClient } from '@elastic/elasticsearch';
+import { Client, Connection } from '@temporalio/client';
+import { startTestServers, type TestServers } from '../scripts/stack/test-servers';
+import { createSimulator } from '../src/simulator/create-simulator';
+import { createElasticsearchClient } from '../src/search/elasticsearch-client';
+import { readBenchOptions, type BenchOptions } from './bench-options';
+import type { BenchResults } from './report/bench-results';
+import { loadFigures } from './report/load-figures';
+import { searchFigures } from './report/search-figures';
+import { syncFigures } from './report/sync-figures';
+import { formatTable } from './report/format-table';
+import { writeResults } from './report/write-results';
+import { measureLargeFeedSync } from './scenarios/large-feed-sync';
+import { measureLoadDuringSync } from './scenarios/load-during-sync';
+import { measureParseAndBulk } from './scenarios/parse-and-bulk';
+import { measureSearchThroughput } from './scenarios/search-throughput';
+import { runSyncs } from './scenarios/sync-runs';
+import { startApiProcess, startWorkerProcess } from './support/app-processes';
+import type { BenchContext } from './support/bench-context';
+import { startFeedRelay } from './support/feed-relay';
+import { machineInfo } from './support/machine-info';
+import { SyncDriver } from './support/sync-driver';
+import { writeFeedFile } from './support/write-feed-file';
+
+const RESULTS_DIR = path.join(__dirname, 'results');
+const PREFIX = 'bench';
+const started = performance.now();
+const LOAD_AT_START = os.loadavg();
+
+function log(line: string): void {
+  process.stdout.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+}
+
+async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
+  log(`${what}...`);
+  const at = performance.now();
+  const result = await work();
+  log(`${what}: done in ${((performance.now() - at) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** Provider `fever` as the bench's worker sees it: the relay in front of the simulator, UTC wall clock. */
+function writeProvidersFile(dir: string, url: string): string {
+  const file = path.join(dir, 'providers.yaml');
+  writeFileSync(
+    file,
+    `providers:\n  - id: fever\n    kind: xml-event-list\n    url: ${url}\n    schedule: { every: 24h }\n` +
+      `    timeZone: UTC\n    requestTimeout: 60s\n    maxFeedBytes: 4294967296\n`,
+  );
+  return file;
+}
+
+async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<BenchResults> {
+  const { events, zones } = ctx.options;
+  const base = { events, zones, seed: 1 };
+  const feedFile = path.join(ctx.workDir, 'feed.xml');
+  const feedBytes = await step(`writing the ${events}x${zones} feed`, () => writeFeedFile(base, feedFile));
+  log(`feed: ${(feedBytes / 2 ** 20).toFixed(1)} MB`);
+  ctx.simulator.control('fever', { generate: base });
+  const parseAndBulk = await step('fetch, parse and bulk alone', () =>
+    measureParseAndBulk(ctx, feedFile, es),
+  );
+  rmSync(feedFile);
+
+  const worker = await startWorkerProcess(ctx, 'worker', PREFIX);
+  const api = await startApiProcess(ctx, 'api', PREFIX, { cache: true });
+  const driver = new SyncDriver(temporal, es, ctx.providersFile, PREFIX);
+  const syncs = await step('syncs (full, no-ops, 1%)', () => runSyncs(ctx, driver, worker, api.url, base));
+  const search = await step('search throughput', () =>
+    measureSearchThroughput(ctx, driver.indices, PREFIX, api, syncs.window),
+  );
+  const load = await step('load during sync', () =>
+    measureLoadDuringSync(ctx, driver, worker, api, PREFIX, base, syncs.window),
+  );
+  await api.child.stop();
+  await worker.stop();
+  const largeFeed = await step('first sync of the 2x feed', () =>
+    measureLargeFeedSync(ctx, temporal, es, { ...base, events: events * 2 }),
+  );
+  return {
+    feedBytes,
+    largeFeedBytes: largeFeed.summary.bytes ?? 0,
+    parseAndBulk,
+    syncs,
+    largeFeed,
+    search,
+    load,
+  };
+}
+
+function report(options: BenchOptions, results: BenchResults, startedAt: Date): void {
+  const figures = [...syncFigures(results), ...searchFigures(results), ...loadFigures(results)];
+  const unmet = figures.filter((f) => f.pass === false).map((f) => f.name);
+  const machine = machineInfo();
+  process.stdout.write(
+    `\n${machine.cpus} CPUs (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}; ` +
+      `feed ${(results.feedBytes / 2 ** 20).toFixed(0)} MB (${options.events} events x ${options.zones} zones)\n\n` +
+      `${formatTable(figures)}\n\n${figures.filter((f) => f.goal).length - unmet.length} goals met, ` +
+      `${unmet.length} unmet${unmet.length ? `: ${unmet.join(', ')}` : ''}\n`,
+  );
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  writeResults(file, {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine,
+    // Other work on the machine skews every figure: what was running besides the bench.
+    background: {
+      loadAverageAtStart: LOAD_AT_START,
+      loadAverageAtEnd: os.loadavg(),
+      busyPctBeforeSearchRounds: results.search.backgroundBusyPct,
+    },
+    options: { ...options, feedBytes: results.feedBytes, largeFeedBytes: results.largeFeedBytes },
+    figures: Object.fromEntries(figures.map((f) => [f.name, f])),
+    goals: { met: figures.filter((f) => f.pass).length, unmet },
+  });
+  log(`results written to ${path.relative(process.cwd(), file)}`);
+}
+
+async function main(): Promise<void> {
+  const options = readBenchOptions();
+  const startedAt = new Date();
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'event-hub-bench-'));
+  const cleanups: (() => Promise<unknown>)[] = [() => rm(workDir, { recursive: true, force: true })];
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const undo of [...cleanups].reverse())
+        await undo().catch((e: Error) => log(`cleanup: ${e.message}`));
+    })());
+  process.once('SIGINT', () => {
+    // Scenarios still awaiting the clients being closed fail as they go: only the cleanup matters now.
+    process.on('uncaughtException', (error) => log(`while stopping: ${error.message}`));
+    void cleanup().then(() => process.exit(130));
+  });
+  try {
+    const servers: TestServers = await step('starting Temporal and Elasticsearch', () =>
+      startTestServers(log),
+    );
+    cleanups.push(() => servers.stop());
+    const simulator = await createSimulator();
+    cleanups.push(() => simulator.close());
+    const relay = await startFeedRelay(simulator.feedUrl());
+    cleanups.push(() => relay.close());
+    const connection = await Connection.connect({ address: servers.temporalAddress });
+    cleanups.push(() => connection.close());
+    const es = createElasticsearchClient(servers.elasticsearchUrl);
+    cleanups.push(() => es.close());
+    const ctx: BenchContext = {
+      options,
+      temporalAddress: servers.temporalAddress,
+      elasticsearchUrl: servers.elasticsearchUrl,
+      elasticsearchPid: servers.elasticsearch?.process.pid ?? null,
+      providersFile: writeProvidersFile(workDir, relay.url),
+      simulator,
+      relay,
+      workDir,
+      logDir: path.join(RESULTS_DIR, 'logs'),
+      children: new Set(),
+    };
+    cleanups.push(() => Promise.all([...ctx.children].map((child) => child.stop())));
+    log(`options ${JSON.stringify(options)}; child logs in ${path.relative(process.cwd(), ctx.logDir)}`);
+    const results = await runScenarios(ctx, new Client({ connection }), es);
+    report(options, results, startedAt);
+  } catch (error) {
+    log(`failed: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+void main();

@@ -1,0 +1,23 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BenchOptions } from '../bench-options';
+import type { MachineInfo } from '../support/machine-info';
+import type { Figure } from './figure';
+
+/** What `bench/results/latest.json` holds. */
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  background: { loadAverageAtStart: number[]; loadAverageAtEnd: number[]; busyPctBeforeSearchRounds: number };
+  options: BenchOptions & { feedBytes: number; largeFeedBytes: number };
+  /** By name, e.g. `sync.end_to_end_s`. */
+  figures: Record<string, Figure>;
+  goals: { met: number; unmet: string[] };
+}
+
+/** Writes the report as JSON to `file`, creating its folder. */
+export function writeResults(file: string, report: BenchReport): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}

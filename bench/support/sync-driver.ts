@@ -1,0 +1,102 @@
+import type { Client as EsClient } from '@elastic/elasticsearch';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { loadProviderSettings } from '../../src/providers/provider-settings';
+import type { RunSummary } from '../../src/schedules/sync-control';
+import { TemporalSyncControl } from '../../src/schedules/temporal-sync-control';
+import { indexNames, type IndexNames } from '../../src/search/index-names';
+import { SyncRunStore } from '../../src/search/sync-run-store';
+import { historyPhases, type HistoryPhases } from './history-phases';
+import type { NodeChild } from './node-child';
+import { peakBySpan, sampleRss, type RssSample } from './rss-sampler';
+
+/** One sync of provider `fever`, as the bench saw it. */
+export interface MeasuredSync {
+  /** From the trigger to the run's result (TemporalSyncControl.syncNow with wait). */
+  seconds: number;
+  summary: RunSummary;
+  /** new + changed + unlisted, from the run's counts. */
+  docsWritten: number;
+  /** index_total delta of the events index: what Elasticsearch says was written. */
+  indexOps: number;
+  /** Size of the run's workflow history, protobuf-encoded. */
+  historyBytes: number;
+  /** Seconds per activity type, from the history. */
+  phases: Record<string, number>;
+  /** The worker's memory during the run. */
+  memory: RssSample;
+  /** The worker's highest RSS during each activity. */
+  peakRssMbByPhase: Record<string, number>;
+  /** performance.now() when the result arrived. */
+  endedAt: number;
+}
+
+/** Triggers and measures syncs of one index set through the schedule its worker created. */
+export class SyncDriver {
+  readonly indices: IndexNames;
+  private readonly control: TemporalSyncControl;
+
+  constructor(
+    private readonly temporalClient: Client,
+    private readonly elasticsearch: EsClient,
+    providersFile: string,
+    prefix: string,
+  ) {
+    this.indices = indexNames(prefix);
+    const providers = loadProviderSettings(providersFile, { env: () => undefined });
+    this.control = new TemporalSyncControl(
+      temporalClient,
+      providers,
+      new SyncRunStore(elasticsearch, this.indices),
+    );
+  }
+
+  /** Runs one sync to its end while sampling the worker's RSS; throws when the run fails or the worker dies. */
+  async sync(worker: NodeChild): Promise<MeasuredSync> {
+    const opsBefore = await this.indexTotal();
+    const rss = sampleRss(worker.pid);
+    const started = performance.now();
+    const summary = await Promise.race([
+      this.control.syncNow('fever', { wait: true }),
+      workerDeath(worker),
+    ]).catch((error: unknown) => {
+      rss.stop();
+      throw error;
+    });
+    const endedAt = performance.now();
+    const memory = rss.stop();
+    if (summary.outcome === 'failed') throw new Error(`sync ${summary.runId} failed: ${summary.error}`);
+    const history = await this.history(summary);
+    return {
+      seconds: (endedAt - started) / 1000,
+      summary,
+      docsWritten: summary.counts.new + summary.counts.changed + summary.counts.unlisted,
+      indexOps: (await this.indexTotal()) - opsBefore,
+      historyBytes: history.bytes,
+      phases: history.phases.seconds,
+      memory,
+      peakRssMbByPhase: peakBySpan(memory, history.phases.spans),
+      endedAt,
+    };
+  }
+
+  private async indexTotal(): Promise<number> {
+    const stats = await this.elasticsearch.indices.stats({ index: this.indices.events, metric: 'indexing' });
+    return stats._all.primaries?.indexing?.index_total ?? 0;
+  }
+
+  private async history(summary: RunSummary): Promise<{ bytes: number; phases: HistoryPhases }> {
+    const runId = summary.runId.split('#')[1];
+    const history = await this.temporalClient.workflow.getHandle(summary.workflowId, runId).fetchHistory();
+    return {
+      bytes: temporal.api.history.v1.History.encode(history).finish().length,
+      phases: historyPhases(history),
+    };
+  }
+}
+
+/** Rejects when the worker exits: its run would otherwise wait for a worker that never comes back. */
+async function workerDeath(worker: NodeChild): Promise<never> {
+  const code = await worker.exited;
+  throw new Error(`${worker.name} exited (${code}) during the sync; see ${worker.logFile}`);
+}
