@@ -25,7 +25,8 @@ const DEFAULTS: BenchOptions = {
   apiLogLevel: 'info',
   cpuProfile: false,
   rounds: 2,
-  workerNodeOptions: '',
+  // The worker's heap cap in `make run` and docker-compose.yml.
+  workerNodeOptions: '--max-old-space-size=256',
 };
 
 /** Reads the options; a CLI argument (`--events=400`) wins over its variable (`BENCH_EVENTS=400`). */

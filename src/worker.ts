@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pino from 'pino';
@@ -12,6 +14,7 @@ import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
+import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle-path';
 
 /** A started worker process: its two Temporal workers and how to stop them. */
 export interface RunningWorker {
@@ -64,7 +67,7 @@ export async function startWorker(
   const shared = await Worker.create({
     ...common,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowsPath: require.resolve('./workflows'),
+    ...workflowSource(),
   });
   const staged = await Worker.create({ ...common, taskQueue: stagingQueue });
   logger.info(
@@ -85,6 +88,15 @@ export async function startWorker(
       await done;
     },
   };
+}
+
+/** The bundle `npm run build` made when running from dist/, else the workflow sources (tests, tsx). */
+function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
+  const bundle = path.join(__dirname, '..', '..', WORKFLOW_BUNDLE_PATH);
+  const fromBuild = __filename.endsWith('.js') && existsSync(bundle);
+  return fromBuild
+    ? { workflowBundle: { codePath: bundle } }
+    : { workflowsPath: require.resolve('./workflows') };
 }
 
 if (require.main === module) {

@@ -102,11 +102,14 @@ async function startServers(
   };
 }
 
+/** Node flags per app process: the worker's heap is capped, its live data is small and V8 would grow to the default. */
+const NODE_FLAGS: Record<string, string[]> = { worker: ['--max-old-space-size=256'] };
+
 function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string): ManagedProcess {
   return startProcess({
     name,
     command: process.execPath,
-    args: [path.join(projectRoot, script)],
+    args: [...(NODE_FLAGS[name] ?? []), path.join(projectRoot, script)],
     cwd: projectRoot,
     env,
     logFile: path.join(data, 'logs', `${name}.log`),
