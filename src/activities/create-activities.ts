@@ -169,7 +169,7 @@ function runSummary(run: SyncRunRef, ending: RunEnding, unlisted: number) {
         : 'succeeded';
   return {
     runId: run.runId,
-    workflowId: run.runId.split('#')[0]!,
+    workflowId: run.workflowId,
     providerId: run.providerId,
     outcome,
     startedAt: run.startedAt,

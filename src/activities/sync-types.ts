@@ -1,8 +1,10 @@
 /** References and counts the sync activities exchange; never event data (it stays in staging files). */
 export interface SyncRunRef {
   providerId: string;
-  /** Business key of the run: the workflow id (provider + schedule time). */
+  /** Id of the run in the sync-runs index: workflow id plus Temporal run id (see syncRunId). */
   runId: string;
+  /** Business key: provider + schedule time. */
+  workflowId: string;
   startedAt: string;
 }
 

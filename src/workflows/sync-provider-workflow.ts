@@ -73,6 +73,7 @@ export async function syncProviderWorkflow(input: SyncProviderInput): Promise<Ru
   const run: SyncRunRef = {
     providerId: input.providerId,
     runId: syncRunId(workflowInfo().workflowId, workflowInfo().firstExecutionRunId),
+    workflowId: workflowInfo().workflowId,
     startedAt: new Date(workflowInfo().startTime).toISOString(),
   };
   const progress: SyncProgress = { phase: 'starting', bytes: null, eventsParsed: null, eventsIndexed: null };

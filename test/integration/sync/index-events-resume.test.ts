@@ -22,7 +22,7 @@ describe('indexEvents retried after an interrupted attempt', () => {
 
   beforeEach(async () => {
     bed = await activitiesOnTestIndices({ indexBatchSize: BATCH });
-    run = { providerId: 'fever', runId: 'interrupted', startedAt: FETCHED_AT };
+    run = { providerId: 'fever', runId: 'interrupted', workflowId: 'interrupted', startedAt: FETCHED_AT };
     feed = await stageFeed(
       bed.stagingDir,
       run,

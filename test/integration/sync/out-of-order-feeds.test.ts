@@ -29,7 +29,7 @@ describe('indexEvents and finishRun when feeds arrive out of order', () => {
 
   /** A run of `fixture` fetched at `fetchedAt`, parsed and ready to index. */
   async function stagedRun(runId: string, fixture: string, fetchedAt: string) {
-    const run: SyncRunRef = { providerId: 'fever', runId, startedAt: fetchedAt };
+    const run: SyncRunRef = { providerId: 'fever', runId, workflowId: runId, startedAt: fetchedAt };
     const feed: FetchedFeed = await stageFeed(bed.stagingDir, run, fixtureFeed(fixture), fetchedAt);
     const parsed: ParsedFeed = await env.run(() => bed.activities.parseFeed(run, feed));
     return {
