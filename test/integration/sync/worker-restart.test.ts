@@ -1,10 +1,9 @@
 import type { RunSummary } from '../../../src/schedules/sync-control';
 import { progressQuery } from '../../../src/workflows/sync-provider-workflow';
 import { startSync, waitForPhase } from '../../support/running-sync';
-import type { SyncHarness } from '../../support/sync-harness';
 import { countEvents } from './support/index-snapshot';
 import { indexingTotal } from './support/indexing-total';
-import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 const EVENTS = 3000;
 
@@ -12,7 +11,7 @@ describe('syncProviderWorkflow when its worker stops in the middle of indexing',
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startIsolatedSyncHarness();
+    harness = await startSyncHarness();
   });
 
   afterAll(async () => {
