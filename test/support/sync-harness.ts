@@ -13,8 +13,7 @@ import { loadProviderSettings } from '../../src/providers/provider-settings';
 import { createSimulator, type Simulator } from '../../src/simulator/create-simulator';
 import { startWorker, type RunningWorker } from '../../src/worker';
 import { deleteIndices } from './delete-indices';
-import { registerNamespace } from './register-namespace';
-import { testConfig, uniqueName } from './test-config';
+import { testConfig } from './test-config';
 
 /** Simulator, real worker, Temporal client and Elasticsearch client for one test file. */
 export interface SyncHarness {
@@ -46,13 +45,8 @@ export async function startSyncHarness(
   options: { providerYaml?: string; env?: Record<string, string>; inProcessWorker?: boolean } = {},
 ): Promise<SyncHarness> {
   const simulator = await createSimulator();
-  // A namespace per harness: every harness names its schedule `sync-fever`, and a worker's start-up points
-  // that schedule at its own task queue, so harnesses sharing a namespace would run each other's syncs.
-  const temporalAddress = options.env?.TEMPORAL_ADDRESS ?? process.env.TEMPORAL_ADDRESS!;
-  const namespace = await registerNamespace(temporalAddress, uniqueName('sync'));
   const config = testConfig({
     PROVIDERS_FILE: writeProvidersFile(simulator.feedUrl(), options.providerYaml),
-    TEMPORAL_NAMESPACE: namespace,
     ...options.env,
   });
   // Without an in-process worker the test runs its own (a child process it can kill).

@@ -1,8 +1,9 @@
 import type { FaultSpecInput } from '../../../src/simulator/faults/fault-spec';
 import type { FeedSpecInput } from '../../../src/simulator/generator/feed-spec';
+import type { SyncHarness } from '../../support/sync-harness';
 import { gapsBetween, watchFeedRequests } from './support/feed-requests';
 import { countEvents, indexSnapshot } from './support/index-snapshot';
-import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
+import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 import { recordedRun } from './support/recorded-run';
 
 /** The harness's provider requestTimeout; the workflow's retry policy starts at 2 s and doubles. */
@@ -16,7 +17,7 @@ describe('syncProviderWorkflow when the provider is unreliable', () => {
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startSyncHarness();
+    harness = await startIsolatedSyncHarness();
     harness.simulator.control('fever', { sample: 1 });
     const good = await harness.control.syncNow('fever', { wait: true });
     expect(good).toMatchObject({ outcome: 'succeeded', counts: { new: 3 } });

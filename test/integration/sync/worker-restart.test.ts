@@ -1,9 +1,10 @@
 import type { RunSummary } from '../../../src/schedules/sync-control';
 import { progressQuery } from '../../../src/workflows/sync-provider-workflow';
 import { startSync, waitForPhase } from '../../support/running-sync';
+import type { SyncHarness } from '../../support/sync-harness';
 import { countEvents } from './support/index-snapshot';
 import { indexingTotal } from './support/indexing-total';
-import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
+import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 
 const EVENTS = 3000;
 
@@ -11,7 +12,7 @@ describe('syncProviderWorkflow when its worker stops in the middle of indexing',
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startSyncHarness();
+    harness = await startIsolatedSyncHarness();
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
-import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
+import type { SyncHarness } from '../../support/sync-harness';
+import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 
 const EVENTS = 1000;
 const ZONES = 100;
@@ -8,7 +9,7 @@ describe('syncProviderWorkflow history', () => {
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startSyncHarness();
+    harness = await startIsolatedSyncHarness();
   });
 
   afterAll(async () => {
