@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { createApp } from './api/create-app';
@@ -22,7 +22,12 @@ export interface RunningServer {
 
 /** The API's composition root: clients, the Koa app, and the listening HTTP server. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const logger = pino({ level: config.LOG_LEVEL, base: { process: 'api' } });
+  // Asynchronous writes: under load, lines logged while a write is in flight go out together in the next
+  // one instead of one write per request; pino flushes what is pending when the process exits.
+  const logger = pino(
+    { level: config.LOG_LEVEL, base: { process: 'api' } },
+    pino.destination({ dest: 1, sync: false }),
+  );
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
@@ -42,7 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     adminToken: config.ADMIN_TOKEN,
     cache: { enabled: config.SEARCH_CACHE_ENABLED, maxBytes: config.SEARCH_CACHE_MAX_BYTES },
   });
-  const server = api.app.listen(config.API_PORT, config.API_HOST);
+  const server = createServer(api.callback).listen(config.API_PORT, config.API_HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   server.keepAliveTimeout = 65_000;
   server.on('clientError', answerClientError);
@@ -58,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await closed;
       await connection.close();
       await elasticsearch.close();
+      logger.flush();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
@@ -7,7 +8,7 @@ import type { SyncControl } from '../schedules/sync-control';
 import type { ApiState } from './api-state';
 import { createApiMetrics } from './metrics/api-metrics';
 import { ProviderSyncGauges } from './metrics/provider-sync-gauges';
-import { accessLog } from './middleware/access-log';
+import { AccessLog, accessLog } from './middleware/access-log';
 import { adminAuth } from './middleware/admin-auth';
 import { errorHandler } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
@@ -22,6 +23,7 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerMetricsRoute } from './routes/metrics-route';
 import { registerOpenApiRoute } from './routes/openapi-route';
 import { GenerationPoller } from './search/generation-poller';
+import { cachedSearchHitServer } from './search/cached-search-hit-server';
 import { createSearchCache, SearchResponder } from './search/search-responder';
 import { registerSearchRoute } from './search/search-route';
 
@@ -42,9 +44,14 @@ export interface ApiDeps {
   readyTimeoutMs?: number;
 }
 
-/** The Koa app and the handle that stops its background work. */
+/** The Koa app, the request listener that serves it, and the handle that stops its background work. */
 export interface ApiApp {
   app: Koa<ApiState>;
+  /**
+   * What `server.ts` listens with and tests drive: cached search hits are answered before Koa, which
+   * answers everything else.
+   */
+  callback: RequestListener;
   /** Stops the generation poller; call it when the server closes (the timer is unref'd either way). */
   close(): void;
 }
@@ -61,8 +68,10 @@ export function createApp(deps: ApiDeps): ApiApp {
     deps.generationPollMs,
   );
 
+  const responder = new SearchResponder(deps.eventSearch, generation, cache, metrics, logger);
+  const log = new AccessLog(logger, metrics);
   const router = new Router<ApiState>();
-  registerSearchRoute(router, new SearchResponder(deps.eventSearch, generation, cache, metrics, logger));
+  registerSearchRoute(router, responder);
   registerEventRoute(router, deps.eventSearch);
   registerOpenApiRoute(router, loadOpenApiDocument());
   registerDocsRoutes(router);
@@ -74,7 +83,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   // Koa prints unhandled errors with console.error unless someone listens.
   app.on('error', (err: unknown) => logger.error({ err }, 'unhandled error outside the error handler'));
   app.use(requestId());
-  app.use(accessLog(logger, metrics));
+  app.use(accessLog(log));
   app.use(securityHeaders());
   app.use(errorHandler(logger));
   app.use(urlLengthLimit());
@@ -82,9 +91,14 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.use(router.routes());
   app.use(router.allowedMethods());
 
-  // Without a cache nothing reads the generation, so nothing polls it.
+  const koa = app.callback();
+  // Without a cache nothing reads the generation, so nothing polls it, and no hit can be served early.
+  const serveHit = cache ? cachedSearchHitServer(responder, log) : () => false;
   if (cache) generation.start();
-  return { app, close: () => generation.stop() };
+  const callback: RequestListener = (req, res) => {
+    if (!serveHit(req, res)) void koa(req, res);
+  };
+  return { app, callback, close: () => generation.stop() };
 }
 
 function defaultRegistry(): Registry {

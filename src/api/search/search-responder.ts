@@ -57,13 +57,9 @@ export class SearchResponder {
       this.metrics.cacheMisses.inc();
       return { body: await this.unavailableOnFailure(() => this.fetch(query, [encoding])), cache: 'BYPASS' };
     }
+    const hit = this.cachedHit(query);
+    if (hit) return { body: hit, cache: 'HIT' };
     const epoch = this.generation.epoch;
-    const cached = this.cache.get(query.key);
-    // Epoch 0 means no generation has been read yet, so nothing can be known to be current.
-    if (cached && epoch > 0 && cached.epoch === epoch) {
-      this.metrics.cacheHits.inc();
-      return { body: cached.body, cache: 'HIT' };
-    }
     this.metrics.cacheMisses.inc();
     try {
       return {
@@ -76,6 +72,16 @@ export class SearchResponder {
       this.metrics.cacheStale.inc();
       return { body: stale.body, cache: 'STALE' };
     }
+  }
+
+  /** The cached response to `query` when it is of the current data generation (counted as a hit), else undefined. */
+  cachedHit(query: SearchQuery): PreparedBody | undefined {
+    const epoch = this.generation.epoch;
+    const cached = this.cache?.get(query.key);
+    // Epoch 0 means no generation has been read yet, so nothing can be known to be current.
+    if (!cached || epoch === 0 || cached.epoch !== epoch) return undefined;
+    this.metrics.cacheHits.inc();
+    return cached.body;
   }
 
   private async refill(query: SearchQuery, epoch: number): Promise<PreparedBody> {

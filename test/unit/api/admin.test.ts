@@ -9,7 +9,7 @@ const AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** POSTs `body` in 1 KB chunks with no Content-Length (Transfer-Encoding: chunked); resolves the status. */
 async function postChunked(t: TestApp, path: string, body: string): Promise<number> {
-  const server = t.app.listen(0, '127.0.0.1');
+  const server = http.createServer(t.callback).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   try {

@@ -15,10 +15,10 @@ interface RawResponse {
 
 /**
  * GETs `target` exactly as written. supertest passes URLs through WHATWG URL, which would drop a bare "?" and
- * escape raw bytes, so these requests go through node:http (`app.listen` serves the same `app.callback()`).
+ * escape raw bytes, so these requests go through node:http (the server listens with the same `callback` supertest drives).
  */
 async function rawGet(t: TestApp, target: string): Promise<RawResponse> {
-  const server = t.app.listen(0, '127.0.0.1');
+  const server = http.createServer(t.callback).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   try {

@@ -102,6 +102,46 @@ describe('GET /search response cache', () => {
       expect(res.body.error.code).toBe('unavailable');
     });
 
+    it('answers a hit with the headers and bytes of the miss that filled the cache, only X-Cache differing', async () => {
+      const varying = new Set(['x-cache', 'x-request-id', 'date']);
+      const comparable = (headers: Record<string, string>) =>
+        Object.fromEntries(Object.entries(headers).filter(([name]) => !varying.has(name)));
+      for (const accept of ['identity', 'gzip', 'br']) {
+        t.eventSearch.events = generatedEvents(40);
+        t.eventSearch.bumpGeneration();
+        await generationSettled();
+        const miss = await t.http.get('/search').set('Accept-Encoding', accept).buffer(true);
+        const hit = await t.http.get('/search').set('Accept-Encoding', accept).buffer(true);
+        expect([miss.headers['x-cache'], hit.headers['x-cache']]).toEqual(['MISS', 'HIT']);
+        expect(comparable(hit.headers as Record<string, string>)).toEqual(
+          comparable(miss.headers as Record<string, string>),
+        );
+        expect(hit.text).toBe(miss.text);
+      }
+    });
+
+    it('counts a hit like any request, and logs its access line at debug level', async () => {
+      await search();
+      await t.http.get(`/search${WINDOW}`).set('X-Request-Id', 'hit-1');
+      const line = t.logs.find((l) => l.msg === 'request' && l.req_id === 'hit-1');
+      expect(line).toMatchObject({ level: 20, method: 'GET', route: '/search', status: 200, cache: 'HIT' });
+      const metrics = (await t.http.get('/metrics')).text;
+      expect(metrics).toMatch(/^search_cache_hits_total 1$/m);
+      expect(metrics).toMatch(
+        /^http_request_duration_seconds_count\{method="GET",route="\/search",status="200"\} 2$/m,
+      );
+    });
+
+    it('sends invalid windows and HEAD requests to the route even when the window is cached', async () => {
+      await search();
+      const head = await t.http.head(`/search${WINDOW}`);
+      expect(head.status).toBe(200);
+      expect(head.headers['x-cache']).toBe('HIT');
+      const invalid = await t.http.get(`/search${WINDOW}&ends_at=yesterday`);
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.code).toBe('invalid_parameter');
+    });
+
     it('keeps serving HITs while the generation cannot be read', async () => {
       await search();
       t.eventSearch.generationFailure = new Error('timeout');

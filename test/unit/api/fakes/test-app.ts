@@ -37,7 +37,7 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
     generationPollMs: 10,
     ...overrides,
   });
-  return { ...api, http: request(api.app.callback()), eventSearch, syncControl, logs };
+  return { ...api, http: request(api.callback), eventSearch, syncControl, logs };
 }
 
 /** Resolves after enough poll periods (10 ms each) for the app to have read the fake's current generation. */
