@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Client } from '@elastic/elasticsearch';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
-import type { EventReject, ProviderEvent } from '../domain/event';
+import type { EventReject } from '../domain/event';
 import type { ProviderSettings } from '../providers/provider-settings';
 import type { RunSummary } from '../schedules/sync-control';
 import type { IndexNames } from '../search/index-names';
@@ -15,8 +13,9 @@ import { SyncRunStore } from '../search/sync-run-store';
 import { unlistMissingEvents } from '../search/unlist-missing-events';
 import { downloadFeed } from './fetch-feed';
 import { indexStagedEvents, type IndexCheckpoint } from './index-staged-events';
-import { readNdjsonBatches } from './ndjson';
+import { readLineBatches } from './line-file';
 import { parseStagedFeed } from './parse-feed';
+import { readStagedIds } from './staged-events';
 import { removeOtherRuns, runStagingDir } from './staging-area';
 import { SyncFailureType } from '../domain/sync-failure-types';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from './sync-types';
@@ -110,7 +109,7 @@ export function createActivities(deps: ActivityDeps) {
       const { feed, parsed, indexed } = ending;
       let unlisted = 0;
       if (feed && parsed && indexed && !indexed.stale) {
-        const ids = await stagedEventIds(parsed.eventsPath);
+        const ids = await readStagedIds(parsed.idsPath);
         unlisted = await unlistMissingEvents(deps.elasticsearch, deps.indices, run.providerId, ids, {
           runId: run.runId,
           fetchedAt: feed.fetchedAt,
@@ -137,23 +136,10 @@ export function createActivities(deps: ActivityDeps) {
 /** The activity functions a workflow proxies. */
 export type SyncActivities = ReturnType<typeof createActivities>;
 
-async function stagedEventIds(eventsPath: string): Promise<Set<string>> {
-  const ids = new Set<string>();
-  const lines = createInterface({ input: createReadStream(eventsPath), crlfDelay: Infinity });
-  // Each line starts with {"id":"<uuid>" (the ProviderEvent's first field), so no full JSON parse is needed.
-  for await (const line of lines) {
-    const match = /^\{"id":"([^"]+)"/.exec(line);
-    // A regex capture is a slice that keeps its whole line (tens of KB of zones) alive for as long as the
-    // set holds it, so memory would grow with the feed; a copy holds only the id.
-    if (match) ids.add(Buffer.from(match[1]!, 'latin1').toString('latin1'));
-    else if (line) ids.add((JSON.parse(line) as ProviderEvent).id);
-  }
-  return ids;
-}
-
 async function stagedRejects(rejectsPath: string): Promise<EventReject[]> {
   const all: EventReject[] = [];
-  for await (const batch of readNdjsonBatches<EventReject>(rejectsPath, 1000)) all.push(...batch);
+  for await (const batch of readLineBatches(rejectsPath, 1000, (line) => JSON.parse(line) as EventReject))
+    all.push(...batch);
   return all;
 }
 

@@ -1,8 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { ProviderEvent } from '../domain/event';
 import { writeEventBatch } from '../search/event-writer';
 import type { IndexNames } from '../search/index-names';
-import { readNdjsonBatches } from './ndjson';
+import { readStagedEventBatches } from './staged-events';
 import type { IndexedFeed } from './sync-types';
 
 /** Where an interrupted indexEvents attempt stopped, carried in heartbeat details. */
@@ -31,7 +30,7 @@ export async function indexStagedEvents(
     line: 0,
     counts: { new: 0, changed: 0, unchanged: 0, superseded: 0 },
   };
-  const batches = readNdjsonBatches<ProviderEvent>(options.eventsPath, options.batchSize, checkpoint.line);
+  const batches = readStagedEventBatches(options.eventsPath, options.batchSize, checkpoint.line);
   for await (const batch of batches) {
     const counts = await writeEventBatch(client, names, batch, {
       runId: options.runId,

@@ -4,12 +4,15 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { feedParserFor } from '../providers/feed-parser';
 import type { ProviderSettings } from '../providers/provider-settings';
 import { MalformedFeedError } from '../providers/xml-event-list/malformed-feed-error';
-import { NdjsonWriter } from './ndjson';
+import { prepareEvent } from '../search/prepared-event';
+import { LineWriter } from './line-file';
+import { StagedEventWriter } from './staged-events';
 import { SyncFailureType } from '../domain/sync-failure-types';
 import type { ParsedFeed } from './sync-types';
 
 /**
- * Streams the staged feed through the provider's parser into `events.ndjson` and `rejects.ndjson`.
+ * Streams the staged feed through the provider's parser: valid events, prepared for writing, into
+ * `events.staged` (and their ids into `event-ids.txt`), rejects into `rejects.ndjson`.
  * A malformed feed is a non-retryable failure: the index is left exactly as it was.
  */
 export async function parseStagedFeed(
@@ -19,13 +22,14 @@ export async function parseStagedFeed(
 ): Promise<ParsedFeed> {
   const dir = path.dirname(feedPath);
   const result: ParsedFeed = {
-    eventsPath: path.join(dir, 'events.ndjson'),
+    eventsPath: path.join(dir, 'events.staged'),
+    idsPath: path.join(dir, 'event-ids.txt'),
     rejectsPath: path.join(dir, 'rejects.ndjson'),
     events: 0,
     rejected: 0,
   };
-  const events = new NdjsonWriter(result.eventsPath);
-  const rejects = new NdjsonWriter(result.rejectsPath);
+  const events = new StagedEventWriter(result.eventsPath, result.idsPath);
+  const rejects = new LineWriter(result.rejectsPath);
   try {
     const items = feedParserFor(provider.kind)(createReadStream(feedPath), {
       providerId: provider.id,
@@ -34,10 +38,10 @@ export async function parseStagedFeed(
     for await (const item of items) {
       if (item.kind === 'event') {
         result.events += 1;
-        await events.write(item.event);
+        await events.write(prepareEvent(item.event));
       } else {
         result.rejected += 1;
-        await rejects.write(item.reject);
+        await rejects.write(JSON.stringify(item.reject));
       }
       if ((result.events + result.rejected) % 500 === 0) onProgress(result.events, result.rejected);
     }

@@ -20,7 +20,9 @@ export interface FetchedFeed {
 
 /** What parseFeed wrote next to the feed. */
 export interface ParsedFeed {
+  /** Prepared events, see staged-events.ts. */
   eventsPath: string;
+  idsPath: string;
   rejectsPath: string;
   events: number;
   rejected: number;

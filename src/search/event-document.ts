@@ -11,8 +11,8 @@ export interface EventLifecycle {
   contentHash: string;
 }
 
-/** The Elasticsearch document of one event, field names as analysts see them in Kibana. */
-export interface EventDocument {
+/** The fields of an event's document that come from the feed alone. */
+export interface FeedDocument {
   id: string;
   provider_id: string;
   base_event_id: string;
@@ -37,6 +37,10 @@ export interface EventDocument {
   zones: { zone_id: string; name: string; capacity: number; price: number; numbered: boolean }[];
   zone_count: number;
   total_capacity: number;
+}
+
+/** The fields of an event's document that a sync adds: its lifecycle across runs. */
+export interface LifecycleDocument {
   ever_online: boolean;
   listed: boolean;
   first_seen_at: string;
@@ -46,8 +50,11 @@ export interface EventDocument {
   content_hash: string;
 }
 
-/** Builds the document for an event as a sync saw it. */
-export function toEventDocument(event: ProviderEvent, lifecycle: EventLifecycle): EventDocument {
+/** The Elasticsearch document of one event, field names as analysts see them in Kibana. */
+export type EventDocument = FeedDocument & LifecycleDocument;
+
+/** The feed's part of an event's document, in a fixed field order. */
+export function toFeedDocument(event: ProviderEvent): FeedDocument {
   const [startDate, startTime] = splitLocal(event.start.local);
   const [endDate, endTime] = splitLocal(event.end.local);
   return {
@@ -81,6 +88,12 @@ export function toEventDocument(event: ProviderEvent, lifecycle: EventLifecycle)
     })),
     zone_count: event.zones.length,
     total_capacity: event.zones.reduce((sum, z) => sum + z.capacity, 0),
+  };
+}
+
+/** The sync's part of an event's document. */
+export function toLifecycleDocument(lifecycle: EventLifecycle): LifecycleDocument {
+  return {
     ever_online: lifecycle.everOnline,
     listed: lifecycle.listed,
     first_seen_at: lifecycle.firstSeenAt,

@@ -1,9 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
-import { contentHash } from '../domain/content-hash';
-import type { ProviderEvent } from '../domain/event';
-import { toEventDocument } from './event-document';
 import { BulkWriteError } from './bulk-write-error';
 import type { IndexNames } from './index-names';
+import { documentJson, type PreparedEvent } from './prepared-event';
 
 /** Which run writes: its id and the instant its feed was fetched (the documents' external version). */
 export interface WriteContext {
@@ -36,7 +34,7 @@ interface Stored {
 export async function writeEventBatch(
   client: Client,
   names: IndexNames,
-  events: ProviderEvent[],
+  events: PreparedEvent[],
   context: WriteContext,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { new: 0, changed: 0, unchanged: 0, superseded: 0 };
@@ -46,21 +44,20 @@ export async function writeEventBatch(
   const operations: unknown[] = [];
   const pending: ('new' | 'changed')[] = [];
   for (const event of events) {
-    const hash = contentHash(event);
     const before = stored.get(event.id);
     if (before?.lastRunId === context.runId) {
       counts[before.firstSeenAt === context.fetchedAt ? 'new' : 'changed'] += 1;
-    } else if (before && before.contentHash === hash && before.listed) {
+    } else if (before && before.contentHash === event.contentHash && before.listed) {
       counts.unchanged += 1;
     } else {
-      const document = toEventDocument(event, {
-        everOnline: (before?.everOnline ?? false) || event.sellMode === 'online',
+      const document = documentJson(event, {
+        everOnline: (before?.everOnline ?? false) || event.online,
         listed: true,
         firstSeenAt: before?.firstSeenAt ?? context.fetchedAt,
         lastSeenAt: context.fetchedAt,
         updatedAt: new Date().toISOString(),
         runId: context.runId,
-        contentHash: hash,
+        contentHash: event.contentHash,
       });
       operations.push(
         { index: { _index: names.events, _id: event.id, version, version_type: 'external' } },
@@ -77,7 +74,7 @@ export async function writeEventBatch(
 async function readStored(
   client: Client,
   names: IndexNames,
-  events: ProviderEvent[],
+  events: PreparedEvent[],
 ): Promise<Map<string, Stored>> {
   const response = await client.mget<never>({
     index: names.events,
@@ -100,7 +97,10 @@ async function readStored(
   return stored;
 }
 
-/** Sends a bulk request; returns the positions refused as version conflicts, throws on any other failure. */
+/**
+ * Sends a bulk request (documents as objects or as JSON text); returns the positions refused as version
+ * conflicts, throws on any other failure.
+ */
 export async function bulkWrite(client: Client, operations: unknown[]): Promise<Set<number>> {
   const conflicts = new Set<number>();
   if (operations.length === 0) return conflicts;

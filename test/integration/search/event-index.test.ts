@@ -6,10 +6,16 @@ import { ElasticsearchEventSearch } from '../../../src/search/elasticsearch-even
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
+import { prepareEvent } from '../../../src/search/prepared-event';
+import type { ProviderEvent } from '../../../src/domain/event';
 import { unlistMissingEvents } from '../../../src/search/unlist-missing-events';
 import { deleteIndices } from '../../support/delete-indices';
 import { makeEvent } from '../../support/fixture-events';
 import { testConfig } from '../../support/test-config';
+
+function prepared(events: ProviderEvent[]) {
+  return events.map(prepareEvent);
+}
 
 async function collect(pages: AsyncIterable<EventSummary[]>): Promise<EventSummary[]> {
   const all: EventSummary[] = [];
@@ -36,7 +42,7 @@ describe('events index on a real Elasticsearch node', () => {
 
   it('bulk-indexes events and finds them with a date_range window query, sorted by start then id', async () => {
     const events = [makeEvent(3), makeEvent(1), makeEvent(2), makeEvent(1 + 28 * 12)];
-    const counts = await writeEventBatch(client, names, events, {
+    const counts = await writeEventBatch(client, names, prepared(events), {
       runId: 'r1',
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
@@ -63,7 +69,7 @@ describe('events index on a real Elasticsearch node', () => {
   });
 
   it('excludes an event that starts before the window or ends after it', async () => {
-    await writeEventBatch(client, names, [makeEvent(5)], {
+    await writeEventBatch(client, names, prepared([makeEvent(5)]), {
       runId: 'r1',
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
@@ -78,7 +84,7 @@ describe('events index on a real Elasticsearch node', () => {
   });
 
   it('never returns events that were never online', async () => {
-    await writeEventBatch(client, names, [makeEvent(1, { sellMode: 'offline' }), makeEvent(2)], {
+    await writeEventBatch(client, names, prepared([makeEvent(1, { sellMode: 'offline' }), makeEvent(2)]), {
       runId: 'r1',
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
@@ -88,14 +94,19 @@ describe('events index on a real Elasticsearch node', () => {
   });
 
   it('keeps an event online-once searchable after it goes offline, with its latest values', async () => {
-    await writeEventBatch(client, names, [makeEvent(1)], {
+    await writeEventBatch(client, names, prepared([makeEvent(1)]), {
       runId: 'r1',
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
-    await writeEventBatch(client, names, [makeEvent(1, { sellMode: 'offline', title: 'Renamed' })], {
-      runId: 'r2',
-      fetchedAt: '2026-01-02T00:00:00.000Z',
-    });
+    await writeEventBatch(
+      client,
+      names,
+      prepared([makeEvent(1, { sellMode: 'offline', title: 'Renamed' })]),
+      {
+        runId: 'r2',
+        fetchedAt: '2026-01-02T00:00:00.000Z',
+      },
+    );
     await client.indices.refresh({ index: names.events });
     const found = await collect(new ElasticsearchEventSearch(client, names).search({}));
     expect(found.map((e) => e.title)).toEqual(['Renamed']);
@@ -104,12 +115,17 @@ describe('events index on a real Elasticsearch node', () => {
   it('does not rewrite unchanged events and never lets an older run overwrite a newer one', async () => {
     const older = { runId: 'old', fetchedAt: '2026-01-01T00:00:00.000Z' };
     const newer = { runId: 'new', fetchedAt: '2026-01-02T00:00:00.000Z' };
-    await writeEventBatch(client, names, [makeEvent(1, { title: 'New title' })], newer);
-    const again = await writeEventBatch(client, names, [makeEvent(1, { title: 'New title' })], {
+    await writeEventBatch(client, names, prepared([makeEvent(1, { title: 'New title' })]), newer);
+    const again = await writeEventBatch(client, names, prepared([makeEvent(1, { title: 'New title' })]), {
       runId: 'later',
       fetchedAt: '2026-01-03T00:00:00.000Z',
     });
-    const stale = await writeEventBatch(client, names, [makeEvent(1, { title: 'Old title' })], older);
+    const stale = await writeEventBatch(
+      client,
+      names,
+      prepared([makeEvent(1, { title: 'Old title' })]),
+      older,
+    );
     await client.indices.refresh({ index: names.events });
     const doc = await client.get<{ title: string; last_run_id: string }>({
       index: names.events,
@@ -127,18 +143,28 @@ describe('events index on a real Elasticsearch node', () => {
 
   it('counts a retried batch of the same run as it did the first time', async () => {
     const run = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' };
-    await writeEventBatch(client, names, [makeEvent(1)], {
+    await writeEventBatch(client, names, prepared([makeEvent(1)]), {
       runId: 'r0',
       fetchedAt: '2025-12-31T00:00:00.000Z',
     });
-    const first = await writeEventBatch(client, names, [makeEvent(1, { title: 'x' }), makeEvent(2)], run);
-    const retried = await writeEventBatch(client, names, [makeEvent(1, { title: 'x' }), makeEvent(2)], run);
+    const first = await writeEventBatch(
+      client,
+      names,
+      prepared([makeEvent(1, { title: 'x' }), makeEvent(2)]),
+      run,
+    );
+    const retried = await writeEventBatch(
+      client,
+      names,
+      prepared([makeEvent(1, { title: 'x' }), makeEvent(2)]),
+      run,
+    );
     expect(first).toEqual({ new: 1, changed: 1, unchanged: 0, superseded: 0 });
     expect(retried).toEqual(first);
   });
 
   it('unlists events a feed stops listing, keeping them searchable with their last values', async () => {
-    await writeEventBatch(client, names, [makeEvent(1), makeEvent(2)], {
+    await writeEventBatch(client, names, prepared([makeEvent(1), makeEvent(2)]), {
       runId: 'r1',
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
@@ -160,7 +186,10 @@ describe('events index on a real Elasticsearch node', () => {
     const total = 10_450;
     for (let start = 0; start < total; start += 2000) {
       const batch = Array.from({ length: Math.min(2000, total - start) }, (_, i) => makeEvent(start + i));
-      await writeEventBatch(client, names, batch, { runId: 'bulk', fetchedAt: '2026-01-01T00:00:00.000Z' });
+      await writeEventBatch(client, names, prepared(batch), {
+        runId: 'bulk',
+        fetchedAt: '2026-01-01T00:00:00.000Z',
+      });
     }
     await client.indices.refresh({ index: names.events });
     const found = await collect(new ElasticsearchEventSearch(client, names, 3000).search({}));

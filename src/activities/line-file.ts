@@ -2,16 +2,17 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
-/** Appends JSON lines to a file, honouring backpressure. */
-export class NdjsonWriter {
+/** Appends lines to a file, honouring backpressure. */
+export class LineWriter {
   private readonly stream: WriteStream;
 
   constructor(file: string) {
     this.stream = createWriteStream(file);
   }
 
-  async write(value: unknown): Promise<void> {
-    if (!this.stream.write(`${JSON.stringify(value)}\n`)) await once(this.stream, 'drain');
+  /** Writes `line` and a newline; `line` must not contain one. */
+  async write(line: string): Promise<void> {
+    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
@@ -20,14 +21,22 @@ export class NdjsonWriter {
   }
 }
 
-/** Reads a JSON-lines file in batches, starting after `skip` lines (a resumed activity skips what it did). */
-export async function* readNdjsonBatches<T>(file: string, batchSize: number, skip = 0): AsyncGenerator<T[]> {
+/**
+ * Reads a file's non-empty lines through `parse` in batches, starting after `skip` lines (a resumed
+ * activity skips what it did).
+ */
+export async function* readLineBatches<T>(
+  file: string,
+  batchSize: number,
+  parse: (line: string) => T,
+  skip = 0,
+): AsyncGenerator<T[]> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let batch: T[] = [];
   let index = 0;
   for await (const line of lines) {
     if (index++ < skip || line === '') continue;
-    batch.push(JSON.parse(line) as T);
+    batch.push(parse(line));
     if (batch.length >= batchSize) {
       yield batch;
       batch = [];

@@ -1,0 +1,32 @@
+import { contentHash } from '../domain/content-hash';
+import type { ProviderEvent } from '../domain/event';
+import { toFeedDocument, toLifecycleDocument, type EventLifecycle } from './event-document';
+
+/**
+ * An event ready to be written: what the writer decides on (id, content hash, whether it is on sale
+ * online) and the feed's part of its document, already serialized. Serializing once, when the feed is
+ * parsed, lets a sync stage events on disk and index them without parsing and re-serializing each one.
+ */
+export interface PreparedEvent {
+  id: string;
+  contentHash: string;
+  online: boolean;
+  /** JSON object of the document's feed fields (see toFeedDocument). */
+  feedJson: string;
+}
+
+/** Prepares a normalized event for writing. */
+export function prepareEvent(event: ProviderEvent): PreparedEvent {
+  return {
+    id: event.id,
+    contentHash: contentHash(event),
+    online: event.sellMode === 'online',
+    feedJson: JSON.stringify(toFeedDocument(event)),
+  };
+}
+
+/** The whole document's JSON: the prepared feed fields followed by the run's lifecycle fields. */
+export function documentJson(event: PreparedEvent, lifecycle: EventLifecycle): string {
+  // Both halves are JSON objects: drop the first one's closing brace and the second one's opening brace.
+  return `${event.feedJson.slice(0, -1)},${JSON.stringify(toLifecycleDocument(lifecycle)).slice(1)}`;
+}
