@@ -2,12 +2,16 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
+// Lines can be tens of KB (an event with hundreds of zones): with the default 16 KB buffer nearly every
+// line would wait for its own write to reach the disk before the parser could go on.
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 /** Appends lines to a file, honouring backpressure. */
 export class LineWriter {
   private readonly stream: WriteStream;
 
   constructor(file: string) {
-    this.stream = createWriteStream(file);
+    this.stream = createWriteStream(file, { highWaterMark: WRITE_BUFFER_BYTES });
   }
 
   /** Writes `line` and a newline; `line` must not contain one. */

@@ -1,8 +1,13 @@
 import type { ApiMiddleware } from '../api-state';
 
-// Same-origin only: enough for the Swagger UI page's own bundle and styles (it sets inline style attributes,
-// and renders SVG icons as data: URLs), and nothing may be loaded from or sent to another origin.
-const CONTENT_SECURITY_POLICY = [
+// Responses are JSON, except the docs page: nothing in them may load, run or be framed.
+const CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The docs page's policy: same-origin only, enough for the Swagger UI page's own bundle and styles (it sets
+ * inline style attributes, and renders SVG icons as data: URLs); nothing loaded from or sent to another origin.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -6,6 +6,7 @@ import type { ApiState } from '../api-state';
 import { prepareOnce } from '../http/prepare-once';
 import type { PreparedBody } from '../http/prepared-body';
 import { sendPreparedBody } from '../http/send-prepared-body';
+import { DOCS_CONTENT_SECURITY_POLICY } from '../middleware/security-headers';
 
 // Asset URLs are absolute so the page works at both /docs and /docs/.
 const INDEX_HTML = `<!DOCTYPE html>
@@ -50,6 +51,7 @@ export function registerDocsRoutes(router: Router<ApiState>): void {
   const assets = docsAssets();
   const index = prepareOnce(() => Buffer.from(INDEX_HTML), 'text/html; charset=utf-8');
   router.get(['/docs', '/docs/'], async (ctx) => {
+    ctx.res.setHeader('Content-Security-Policy', DOCS_CONTENT_SECURITY_POLICY);
     sendPreparedBody(ctx, await index());
   });
   router.get('/docs/:file', async (ctx) => {
