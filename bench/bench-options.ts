@@ -1,3 +1,5 @@
+import { WORKER_NODE_FLAGS } from '../scripts/stack/worker-runtime';
+
 /** Sizes and load settings of one bench run, from `--name=value` arguments or `BENCH_*` variables. */
 export interface BenchOptions {
   /** Base events of the main feed (each with one session); the large feed has twice as many. */
@@ -25,8 +27,8 @@ const DEFAULTS: BenchOptions = {
   apiLogLevel: 'info',
   cpuProfile: false,
   rounds: 2,
-  // The worker's heap cap in `make run` and docker-compose.yml.
-  workerNodeOptions: '--max-old-space-size=256',
+  // The worker's flags in `make run` and docker-compose.yml.
+  workerNodeOptions: WORKER_NODE_FLAGS.join(' '),
 };
 
 /** Reads the options; a CLI argument (`--events=400`) wins over its variable (`BENCH_EVENTS=400`). */

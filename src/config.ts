@@ -36,6 +36,8 @@ const schema = z.object({
   FEVER_PROVIDER_URL: httpUrl.optional(),
   STAGING_DIR: z.string().min(1).default('.data/staging'),
   INDEX_BATCH_SIZE: positiveInt.max(10_000).default(500),
+  // Elasticsearch's guidance for bulk requests is 5-15 MB; a smaller request also caps the worker's memory.
+  INDEX_BATCH_MAX_BYTES: positiveInt.default(5 * 1024 * 1024),
   SEARCH_CACHE_ENABLED: bool.default(true),
   SEARCH_CACHE_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),

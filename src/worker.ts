@@ -61,6 +61,7 @@ export async function startWorker(
     indices,
     logger,
     indexBatchSize: config.INDEX_BATCH_SIZE,
+    indexBatchMaxBytes: config.INDEX_BATCH_MAX_BYTES,
   });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, activities };

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../scripts/stack/free-port';
+import { WORKER_ENV } from '../../scripts/stack/worker-runtime';
 import type { BenchContext } from './bench-context';
 import { logContains, startNodeChild, waitForChild, type NodeChild } from './node-child';
 
@@ -53,6 +54,7 @@ export async function startWorkerProcess(
       name,
       args: [path.join(ROOT, 'dist/src/worker.js')],
       env: appEnv(ctx, prefix, {
+        ...WORKER_ENV,
         LOG_LEVEL: 'info',
         STAGING_DIR: mkdtempSync(path.join(ctx.workDir, `${name}-staging-`)),
         ...(ctx.options.workerNodeOptions ? { NODE_OPTIONS: ctx.options.workerNodeOptions } : {}),

@@ -6,6 +6,7 @@ import { startProcess, type ManagedProcess } from './managed-process';
 import { dataDir, projectRoot } from './paths';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { waitUntil } from './wait-until';
+import { WORKER_ENV, WORKER_NODE_FLAGS } from './worker-runtime';
 
 const SERVERS = new Set(['elasticsearch', 'temporal']);
 
@@ -102,8 +103,9 @@ async function startServers(
   };
 }
 
-/** Node flags per app process: the worker's heap is capped, its live data is small and V8 would grow to the default. */
-const NODE_FLAGS: Record<string, string[]> = { worker: ['--max-old-space-size=256'] };
+/** Node flags and environment per app process: the worker's memory is capped (see worker-runtime.ts). */
+const NODE_FLAGS: Record<string, readonly string[]> = { worker: WORKER_NODE_FLAGS };
+const ENV: Record<string, Readonly<Record<string, string>>> = { worker: WORKER_ENV };
 
 function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string): ManagedProcess {
   return startProcess({
@@ -111,7 +113,7 @@ function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string)
     command: process.execPath,
     args: [...(NODE_FLAGS[name] ?? []), path.join(projectRoot, script)],
     cwd: projectRoot,
-    env,
+    env: { ...env, ...ENV[name] },
     logFile: path.join(data, 'logs', `${name}.log`),
     echo: (line) => process.stdout.write(`${line}\n`),
   });

@@ -29,8 +29,10 @@ export interface ActivityDeps {
   elasticsearch: Client;
   indices: IndexNames;
   logger: Logger;
-  /** Events per bulk request and per heartbeat checkpoint. */
+  /** Most events per bulk request and per heartbeat checkpoint. */
   indexBatchSize: number;
+  /** Most bytes of documents per bulk request: events with many zones make fewer per request. */
+  indexBatchMaxBytes: number;
 }
 
 /** How a run ended, as the workflow hands it to finishRun / recordFailedRun. */
@@ -93,7 +95,7 @@ export function createActivities(deps: ActivityDeps) {
         eventsPath: parsed.eventsPath,
         runId: run.runId,
         fetchedAt: feed.fetchedAt,
-        batchSize: deps.indexBatchSize,
+        batch: { maxEvents: deps.indexBatchSize, maxBytes: deps.indexBatchMaxBytes },
         resumeFrom: Context.current().info.heartbeatDetails as IndexCheckpoint | undefined,
         onCheckpoint: (checkpoint) => {
           Context.current().heartbeat(checkpoint);
@@ -138,7 +140,11 @@ export type SyncActivities = ReturnType<typeof createActivities>;
 
 async function stagedRejects(rejectsPath: string): Promise<EventReject[]> {
   const all: EventReject[] = [];
-  for await (const batch of readLineBatches(rejectsPath, 1000, (line) => JSON.parse(line) as EventReject))
+  for await (const batch of readLineBatches(
+    rejectsPath,
+    { maxLines: 1000 },
+    (line) => JSON.parse(line) as EventReject,
+  ))
     all.push(...batch);
   return all;
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { writeEventBatch } from '../search/event-writer';
 import type { IndexNames } from '../search/index-names';
-import { readStagedEventBatches } from './staged-events';
+import { readStagedEventBatches, type StagedBatchLimits } from './staged-events';
 import type { IndexedFeed } from './sync-types';
 
 /** Where an interrupted indexEvents attempt stopped, carried in heartbeat details. */
@@ -21,7 +21,7 @@ export async function indexStagedEvents(
     eventsPath: string;
     runId: string;
     fetchedAt: string;
-    batchSize: number;
+    batch: StagedBatchLimits;
     resumeFrom: IndexCheckpoint | undefined;
     onCheckpoint: (checkpoint: IndexCheckpoint) => void;
   },
@@ -30,7 +30,7 @@ export async function indexStagedEvents(
     line: 0,
     counts: { new: 0, changed: 0, unchanged: 0, superseded: 0 },
   };
-  const batches = readStagedEventBatches(options.eventsPath, options.batchSize, checkpoint.line);
+  const batches = readStagedEventBatches(options.eventsPath, options.batch, checkpoint.line);
   for await (const batch of batches) {
     const counts = await writeEventBatch(client, names, batch, {
       runId: options.runId,

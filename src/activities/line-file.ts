@@ -25,25 +25,35 @@ export class LineWriter {
   }
 }
 
+/** A batch closes at `maxLines` lines or, when set, once its lines hold `maxChars` characters. */
+export interface LineBatchLimits {
+  maxLines: number;
+  maxChars?: number;
+}
+
 /**
  * Reads a file's non-empty lines through `parse` in batches, starting after `skip` lines (a resumed
  * activity skips what it did).
  */
 export async function* readLineBatches<T>(
   file: string,
-  batchSize: number,
+  limits: LineBatchLimits,
   parse: (line: string) => T,
   skip = 0,
 ): AsyncGenerator<T[]> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const maxChars = limits.maxChars ?? Infinity;
   let batch: T[] = [];
+  let chars = 0;
   let index = 0;
   for await (const line of lines) {
     if (index++ < skip || line === '') continue;
     batch.push(parse(line));
-    if (batch.length >= batchSize) {
+    chars += line.length;
+    if (batch.length >= limits.maxLines || chars >= maxChars) {
       yield batch;
       batch = [];
+      chars = 0;
     }
   }
   if (batch.length > 0) yield batch;

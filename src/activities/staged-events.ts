@@ -25,19 +25,31 @@ export class StagedEventWriter {
   }
 }
 
+/** How large a batch of staged events may grow: whichever limit it reaches first closes it. */
+export interface StagedBatchLimits {
+  maxEvents: number;
+  /** Of staged lines, counted in UTF-16 code units: bytes for the ASCII that JSON mostly is. */
+  maxBytes?: number;
+}
+
 /** Reads the staged events in batches, starting after `skip` of them. */
 export function readStagedEventBatches(
   eventsPath: string,
-  batchSize: number,
+  limits: StagedBatchLimits,
   skip = 0,
 ): AsyncGenerator<PreparedEvent[]> {
-  return readLineBatches(eventsPath, batchSize, parseStagedEvent, skip);
+  return readLineBatches(
+    eventsPath,
+    { maxLines: limits.maxEvents, maxChars: limits.maxBytes },
+    parseStagedEvent,
+    skip,
+  );
 }
 
 /** The ids of the staged events. */
 export async function readStagedIds(idsPath: string): Promise<Set<string>> {
   const ids = new Set<string>();
-  for await (const batch of readLineBatches(idsPath, 1000, (line) => line))
+  for await (const batch of readLineBatches(idsPath, { maxLines: 1000 }, (line) => line))
     for (const id of batch) ids.add(id);
   return ids;
 }

@@ -3,6 +3,8 @@ export class ByteLruCache<V> {
   // A Map iterates in insertion order: re-inserting on access keeps the least recently used first.
   private readonly entries = new Map<string, { value: V; bytes: number }>();
   private totalBytes = 0;
+  // Already the most recently used: a hot key read over and over needs no re-insertion.
+  private lastUsed: string | undefined;
 
   constructor(
     private readonly maxBytes: number,
@@ -13,8 +15,11 @@ export class ByteLruCache<V> {
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (key !== this.lastUsed) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.lastUsed = key;
+    }
     return entry.value;
   }
 
@@ -30,6 +35,7 @@ export class ByteLruCache<V> {
     }
     this.entries.set(key, { value, bytes });
     this.totalBytes += bytes;
+    this.lastUsed = key;
     return true;
   }
 
@@ -39,6 +45,7 @@ export class ByteLruCache<V> {
     if (!entry) return;
     this.entries.delete(key);
     this.totalBytes -= entry.bytes;
+    if (key === this.lastUsed) this.lastUsed = undefined;
   }
 
   /** Bytes currently held, as counted by `sizeOf`. */

@@ -26,9 +26,10 @@ describe('staged events file', () => {
     await writer.close();
   }
 
-  async function readAll(batchSize: number, skip = 0): Promise<PreparedEvent[][]> {
+  async function readAll(maxEvents: number, skip = 0, maxBytes?: number): Promise<PreparedEvent[][]> {
     const batches: PreparedEvent[][] = [];
-    for await (const batch of readStagedEventBatches(eventsPath, batchSize, skip)) batches.push(batch);
+    for await (const batch of readStagedEventBatches(eventsPath, { maxEvents, maxBytes }, skip))
+      batches.push(batch);
     return batches;
   }
 
@@ -48,6 +49,16 @@ describe('staged events file', () => {
     await stage(events);
     expect((await readAll(3)).map((b) => b.length)).toEqual([3, 3, 1]);
     expect((await readAll(3, 5)).flat().map((e) => e.id)).toEqual([events[5]!.id, events[6]!.id]);
+  });
+
+  it('closes a batch early once its lines reach the byte limit, so events with many zones make smaller requests', async () => {
+    const events = Array.from({ length: 6 }, (_, i) => prepareEvent(makeEvent(i)));
+    await stage(events);
+    const lineBytes = readFileSync(eventsPath, 'utf8').split('\n')[0]!.length;
+    // Two lines reach the limit: batches of two, although five events would be allowed.
+    const batches = await readAll(5, 0, lineBytes * 2 - 10);
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 2]);
+    expect(batches.flat()).toEqual(events);
   });
 
   it('keeps the ids in a file of their own', async () => {

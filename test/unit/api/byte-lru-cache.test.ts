@@ -15,6 +15,24 @@ describe('ByteLruCache', () => {
     expect(lru.bytes).toBeLessThanOrEqual(20);
   });
 
+  it('keeps recency right when the same key is read many times in a row, and after it is deleted', () => {
+    const lru = cache();
+    lru.set('a', '12345678');
+    lru.set('b', '12345678');
+    lru.get('b');
+    lru.get('a');
+    lru.get('a');
+    lru.set('c', '12345678');
+    expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual(['12345678', undefined, '12345678']);
+    lru.delete('c');
+    lru.set('d', '12345678');
+    lru.get('a');
+    lru.set('e', '12345678');
+    expect([lru.get('a'), lru.get('d'), lru.get('e')]).toEqual(['12345678', undefined, '12345678']);
+    lru.set('f', '12345678');
+    expect([lru.get('a'), lru.get('e'), lru.get('f')]).toEqual([undefined, '12345678', '12345678']);
+  });
+
   it('counts the key towards the budget and refuses a value that alone exceeds it', () => {
     const lru = cache();
     expect(lru.set('key', '1234567890123456789')).toBe(false);

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       FEVER_PROVIDER_URL: undefined,
       STAGING_DIR: path.resolve('.data/staging'),
       INDEX_BATCH_SIZE: 500,
+      INDEX_BATCH_MAX_BYTES: 5 * 1024 * 1024,
       SEARCH_CACHE_ENABLED: true,
       SEARCH_CACHE_MAX_BYTES: 256 * 1024 * 1024,
       SIMULATOR_HOST: '127.0.0.1',

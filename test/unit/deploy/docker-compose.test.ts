@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { WORKER_ENV, WORKER_NODE_FLAGS } from '../../../scripts/stack/worker-runtime';
 
 const root = path.resolve(__dirname, '../../..');
 const composeFile = path.join(root, 'docker-compose.yml');
@@ -43,6 +44,12 @@ describe('docker-compose.yml', () => {
         ELASTICSEARCH_URL: 'http://elasticsearch:9200',
       });
     }
+  });
+
+  it('runs the worker with the memory limits `make run` uses', () => {
+    const worker = compose.services.worker;
+    expect(worker?.command).toEqual(['node', ...WORKER_NODE_FLAGS, 'dist/src/worker.js']);
+    expect(worker?.environment).toMatchObject(WORKER_ENV);
   });
 
   it('is valid for docker-compose itself', () => {

@@ -47,6 +47,7 @@ export async function activitiesOnTestIndices(
     indices: names,
     logger: pino({ level: 'silent' }),
     indexBatchSize: options.indexBatchSize ?? config.INDEX_BATCH_SIZE,
+    indexBatchMaxBytes: config.INDEX_BATCH_MAX_BYTES,
   });
   return {
     activities,
