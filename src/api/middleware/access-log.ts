@@ -16,6 +16,10 @@ export interface AccessEntry {
   cache?: string;
 }
 
+interface Observer {
+  observe(seconds: number): void;
+}
+
 interface PinoInternals {
   [pino.symbols.streamSym]?: { write(line: string): unknown };
   [pino.symbols.chindingsSym]?: string;
@@ -31,7 +35,11 @@ interface PinoInternals {
 export class AccessLog {
   private readonly stream: { write(line: string): unknown } | undefined;
   private readonly bindings: string;
-  private readonly durations = new Map<string, { observe(seconds: number): void }>();
+  // By route, method and status: looked up on every request, so without building a key.
+  private readonly durations = new Map<
+    string,
+    Map<string, Map<number, { observe(seconds: number): void }>>
+  >();
 
   constructor(
     private readonly logger: Logger,
@@ -63,12 +71,12 @@ export class AccessLog {
 
   // A labelled child per series: the histogram hashes its labels on every observe otherwise.
   private durationOf(method: string, route: string, status: number) {
-    const key = `${method} ${route} ${status}`;
-    let child = this.durations.get(key);
-    if (!child) {
-      child = this.metrics.httpDuration.labels({ method, route, status });
-      this.durations.set(key, child);
-    }
+    let byMethod = this.durations.get(route);
+    if (!byMethod) this.durations.set(route, (byMethod = new Map<string, Map<number, Observer>>()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map<number, Observer>()));
+    let child = byStatus.get(status);
+    if (!child) byStatus.set(status, (child = this.metrics.httpDuration.labels({ method, route, status })));
     return child;
   }
 }

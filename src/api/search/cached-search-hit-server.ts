@@ -75,12 +75,11 @@ function hitResponse(
 
 function cachedBody(req: IncomingMessage, responder: SearchResponder) {
   const url = req.url ?? '';
-  const mark = url.indexOf('?');
-  const path = mark === -1 ? url : url.slice(0, mark);
+  const isRoute = url.startsWith(ROUTE) && (url.length === ROUTE.length || url[ROUTE.length] === '?');
   // A fragment or an over-long target takes the full route, which knows how to answer it.
-  if (path !== ROUTE || url.length > MAX_URL_LENGTH || url.includes('#')) return undefined;
+  if (!isRoute || url.length > MAX_URL_LENGTH || url.includes('#')) return undefined;
   try {
-    return responder.cachedHit(parseSearchQuery(mark === -1 ? '' : url.slice(mark + 1)));
+    return responder.cachedHit(parseSearchQuery(url.slice(ROUTE.length + 1)));
   } catch {
     // An invalid query: the route answers it with the error.
     return undefined;
