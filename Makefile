@@ -19,7 +19,7 @@ run: build
 	node dist/scripts/stack/main.js
 
 test: install
-	bash scripts/ensure-test-tools.sh
+	bash scripts/ensure-tools.sh chromium docker-compose
 	npm run typecheck
 	npm run lint
 	npm run format:check
@@ -34,6 +34,7 @@ test-integration: install
 	npx jest --selectProjects integration --runInBand
 
 bench: build
+	bash scripts/ensure-tools.sh wrk
 	npm run bench
 
 lint: install

@@ -8,7 +8,7 @@ export function loadFigures(r: BenchResults): Figure[] {
   const { cached, uncached, windows } = r.load;
   const e2e = r.syncs.full.seconds;
   const statuses = (load: LoadResult) => ({
-    statusCodes: load.statusCodes,
+    non2xx: load.non2xx,
     timeouts: load.timeouts,
     windows,
     serverCpuPct: load.cpu.serverPct,

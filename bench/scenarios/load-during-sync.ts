@@ -52,11 +52,7 @@ async function syncUnderLoad(
   spec: FeedSpecInput,
 ): Promise<{ load: LoadResult; sync: MeasuredSync }> {
   ctx.simulator.control('fever', { generate: { ...spec, changedPercent: 100 } });
-  const load = startLoad(
-    { url: api.url, requests: paths.map((path) => ({ method: 'GET', path })) },
-    ctx.options.connections,
-    [api.child.pid],
-  );
+  const load = startLoad({ url: api.url, paths }, ctx.options.connections, [api.child.pid]);
   try {
     const sync = await driver.sync(worker);
     return { load: await load.stop(), sync };

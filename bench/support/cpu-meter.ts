@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 // Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every mainstream kernel.
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 /** CPU used during a load run, in % of one core: by the server side and by this process (the load generator). */
 export interface CpuShare {
@@ -48,7 +48,8 @@ function systemTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-function treeTicks(roots: number[]): number {
+/** CPU ticks (1/100 s) used so far by `roots` and their descendants. */
+export function treeTicks(roots: number[]): number {
   const stats = new Map<number, { ppid: number; ticks: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
