@@ -26,7 +26,7 @@ export type SearchThroughputResult = Record<(typeof TARGETS)[number], LoadResult
   narrowBytes: number;
   wideBytes: { identity: number; gzip: number; br: number; events: number };
   clusterWorkers: number;
-  /** Busiest the machine was (all CPUs, %) before a round, while nothing of the bench ran. */
+  /** Busiest the machine was (all CPUs, %) before a measured run, while nothing of the bench ran. */
   backgroundBusyPct: number;
 };
 
@@ -100,8 +100,10 @@ async function bestOfRounds(
   const best: Partial<Record<(typeof TARGETS)[number], LoadResult>> = {};
   let backgroundBusyPct = 0;
   for (let round = 0; round < ctx.options.rounds; round++) {
-    backgroundBusyPct = Math.max(backgroundBusyPct, await waitForQuietCpu());
     for (const name of TARGETS) {
+      // Before every target, not only every round: Elasticsearch keeps collecting garbage and merging for
+      // seconds after a run that loaded it, which would take CPU from the next target.
+      backgroundBusyPct = Math.max(backgroundBusyPct, await waitForQuietCpu());
       const result = await measureLoad(targets[name].load, settings, targets[name].pids);
       if (!best[name] || result.rps > best[name].rps) best[name] = result;
     }
