@@ -65,7 +65,7 @@ export async function measureSearchThroughput(
       koaSameBytes: { load: { url: `${sameBytes.url}/` }, pids: [sameBytes.child.pid] },
       esDirect: {
         load: {
-          url: `${ctx.elasticsearchUrl}/${request.index}/_search`,
+          url: `${ctx.elasticsearchUrl}/${request.index}/_search${request.query}`,
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(request.body),

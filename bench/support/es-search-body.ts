@@ -10,7 +10,7 @@ export async function capturedSearchRequest(
   names: IndexNames,
   startsAt: string,
   endsAt: string,
-): Promise<{ index: string; body: Omit<estypes.SearchRequest, 'index'> }> {
+): Promise<{ index: string; query: string; body: Omit<estypes.SearchRequest, 'index' | 'filter_path'> }> {
   let captured: estypes.SearchRequest | undefined;
   const recorder = {
     search(request: estypes.SearchRequest) {
@@ -24,6 +24,9 @@ export async function capturedSearchRequest(
     [Symbol.asyncIterator]()
     .next();
   if (!captured) throw new Error('ElasticsearchEventSearch sent no search');
-  const { index, ...body } = captured;
-  return { index: String(index), body };
+  // filter_path is a URL parameter, not part of the body.
+  const { index, filter_path: filterPath, ...body } = captured;
+  const paths = filterPath === undefined ? [] : [filterPath].flat();
+  const query = paths.length > 0 ? `?filter_path=${encodeURIComponent(paths.join(','))}` : '';
+  return { index: String(index), query, body };
 }
