@@ -6,22 +6,38 @@ import { createInterface } from 'node:readline';
 // line would wait for its own write to reach the disk before the parser could go on.
 const WRITE_BUFFER_BYTES = 1024 * 1024;
 
-/** Appends lines to a file, honouring backpressure. */
+/**
+ * Appends lines to a file, honouring backpressure. A failure of the file (its folder removed, the disk
+ * full) rejects the next write or the close, never goes unhandled, and never leaves a write waiting.
+ */
 export class LineWriter {
   private readonly stream: WriteStream;
+  private failure: Error | undefined;
+  private readonly failed: Promise<never>;
 
   constructor(file: string) {
     this.stream = createWriteStream(file, { highWaterMark: WRITE_BUFFER_BYTES });
+    this.failed = new Promise<never>((_resolve, reject) => {
+      this.stream.once('error', (error) => {
+        this.failure = error;
+        reject(error);
+      });
+    });
+    // Nobody may be waiting when the stream fails: the rejection is kept for the next write or close.
+    this.failed.catch(() => undefined);
   }
 
   /** Writes `line` and a newline; `line` must not contain one. */
   async write(line: string): Promise<void> {
-    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(`${line}\n`)) await Promise.race([once(this.stream, 'drain'), this.failed]);
   }
 
   async close(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const closed = once(this.stream, 'close');
     this.stream.end();
-    await once(this.stream, 'close');
+    await Promise.race([closed, this.failed]);
   }
 }
 

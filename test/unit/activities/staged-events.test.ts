@@ -1,3 +1,4 @@
+import { LineWriter } from '../../../src/activities/line-file';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,5 +73,30 @@ describe('staged events file', () => {
     rmSync(eventsPath);
     writeFileSync(eventsPath, 'not a staged line\n');
     await expect(readAll(10)).rejects.toThrow(/staged event line/);
+  });
+});
+
+describe('LineWriter', () => {
+  it('rejects the next write or the close when its folder is gone, instead of throwing unhandled or hanging', async () => {
+    const missing = path.join(os.tmpdir(), `line-writer-missing-${process.pid}`, 'nested', 'file.txt');
+    const writer = new LineWriter(missing);
+    const outcome = (async () => {
+      for (let i = 0; i < 10_000; i++) await writer.write('x'.repeat(100));
+      await writer.close();
+    })();
+    await expect(outcome).rejects.toThrow(/ENOENT/);
+    await expect(writer.close()).rejects.toThrow(/ENOENT/);
+  });
+
+  it('writes every line when nothing fails', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'line-writer-'));
+    const file = path.join(dir, 'lines.txt');
+    const writer = new LineWriter(file);
+    for (let i = 0; i < 3000; i++) await writer.write(`line ${i} ${'y'.repeat(1000)}`);
+    await writer.close();
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines).toHaveLength(3001);
+    expect(lines[2999]).toMatch(/^line 2999 /);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
