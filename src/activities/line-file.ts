@@ -18,8 +18,9 @@ export class LineWriter {
   constructor(file: string) {
     this.stream = createWriteStream(file, { highWaterMark: WRITE_BUFFER_BYTES });
     this.failed = new Promise<never>((_resolve, reject) => {
-      this.stream.once('error', (error) => {
-        this.failure = error;
+      // `on`, not `once`: a destroyed stream may report more errors, and each needs a listener.
+      this.stream.on('error', (error) => {
+        this.failure ??= error;
         reject(error);
       });
     });

@@ -16,13 +16,9 @@ export interface AccessEntry {
   cache?: string;
 }
 
-interface Observer {
-  observe(seconds: number): void;
-}
-
 interface PinoInternals {
-  [pino.symbols.streamSym]?: { write(line: string): unknown };
-  [pino.symbols.chindingsSym]?: string;
+  [pino.symbols.streamSym]: { write(line: string): unknown };
+  [pino.symbols.chindingsSym]: string;
 }
 
 /**
@@ -33,13 +29,9 @@ interface PinoInternals {
  * about as much as the rest of a cached search.
  */
 export class AccessLog {
-  private readonly stream: { write(line: string): unknown } | undefined;
+  private readonly stream: { write(line: string): unknown };
   private readonly bindings: string;
-  // By route, method and status: looked up on every request, so without building a key.
-  private readonly durations = new Map<
-    string,
-    Map<string, Map<number, { observe(seconds: number): void }>>
-  >();
+  private readonly durations = new Map<string, { observe(seconds: number): void }>();
 
   constructor(
     private readonly logger: Logger,
@@ -47,7 +39,7 @@ export class AccessLog {
   ) {
     const internals = logger as unknown as PinoInternals;
     this.stream = internals[pino.symbols.streamSym];
-    this.bindings = internals[pino.symbols.chindingsSym] ?? '';
+    this.bindings = internals[pino.symbols.chindingsSym];
   }
 
   record(entry: AccessEntry): void {
@@ -55,10 +47,6 @@ export class AccessLog {
     const level = entry.cache === 'HIT' ? 'debug' : 'info';
     if (!this.logger.isLevelEnabled(level)) return;
     const durationMs = Math.round(entry.seconds * 1e6) / 1e3;
-    if (!this.stream) {
-      this.logger[level]({ ...fieldsOf(entry), duration_ms: durationMs }, 'request');
-      return;
-    }
     // Request ids are [A-Za-z0-9._:-] or UUIDs, methods are tokens and routes are our own templates: only the
     // path and the cache outcome can hold characters JSON must escape.
     const cache = entry.cache === undefined ? '' : `,"cache":${JSON.stringify(entry.cache)}`;
@@ -71,19 +59,12 @@ export class AccessLog {
 
   // A labelled child per series: the histogram hashes its labels on every observe otherwise.
   private durationOf(method: string, route: string, status: number) {
-    let byMethod = this.durations.get(route);
-    if (!byMethod) this.durations.set(route, (byMethod = new Map<string, Map<number, Observer>>()));
-    let byStatus = byMethod.get(method);
-    if (!byStatus) byMethod.set(method, (byStatus = new Map<number, Observer>()));
-    let child = byStatus.get(status);
-    if (!child) byStatus.set(status, (child = this.metrics.httpDuration.labels({ method, route, status })));
+    const key = `${method} ${route} ${status}`;
+    let child = this.durations.get(key);
+    if (!child)
+      this.durations.set(key, (child = this.metrics.httpDuration.labels({ method, route, status })));
     return child;
   }
-}
-
-function fieldsOf(entry: AccessEntry) {
-  const { requestId, method, route, path, status, cache } = entry;
-  return { req_id: requestId, method, route, path, status, cache };
 }
 
 /**
