@@ -15,36 +15,26 @@ export function loadFigures(r: BenchResults): Figure[] {
     loadGeneratorCpuPct: load.cpu.loadGeneratorPct,
   });
   const syncDetail = (sync: MeasuredSync) => ({ phases: sync.phases, counts: sync.summary.counts });
-  return [
-    figure('load.errors', cached.load.errors, 'req', {
-      baseline: ['requests during the sync', cached.load.requests],
-      goal: atMost(0),
-      detail: statuses(cached.load),
-    }),
-    figure('load.p99_ms', cached.load.p99Ms, 'ms', {
-      baseline: ['cached p99 without sync', r.search.cached.p99Ms],
-    }),
-    figure('load.rps', cached.load.rps, 'req/s', {
-      baseline: ['cached_rps without sync', r.search.cached.rps],
-    }),
-    figure('load.sync_s', cached.sync.seconds, 's', {
-      baseline: ['end_to_end (no load)', e2e],
-      detail: syncDetail(cached.sync),
-    }),
-    figure('load.uncached_errors', uncached.load.errors, 'req', {
-      baseline: ['requests during the sync', uncached.load.requests],
-      goal: atMost(0),
-      detail: statuses(uncached.load),
-    }),
-    figure('load.uncached_p99_ms', uncached.load.p99Ms, 'ms', {
-      baseline: ['uncached p99 without sync', r.search.uncached.p99Ms],
-    }),
-    figure('load.uncached_rps', uncached.load.rps, 'req/s', {
-      baseline: ['uncached_rps without sync', r.search.uncached.rps],
-    }),
-    figure('load.uncached_sync_s', uncached.sync.seconds, 's', {
-      baseline: ['end_to_end (no load)', e2e],
-      detail: syncDetail(uncached.sync),
-    }),
-  ];
+  // The same four figures with the cache (no prefix) and without it (`uncached_`).
+  const under = (prefix: '' | 'uncached_', run: typeof cached, withoutSync: LoadResult): Figure[] => {
+    const label = prefix === '' ? 'cached' : 'uncached';
+    return [
+      figure(`load.${prefix}errors`, run.load.errors, 'req', {
+        baseline: ['requests during the sync', run.load.requests],
+        goal: atMost(0),
+        detail: statuses(run.load),
+      }),
+      figure(`load.${prefix}p99_ms`, run.load.p99Ms, 'ms', {
+        baseline: [`${label} p99 without sync`, withoutSync.p99Ms],
+      }),
+      figure(`load.${prefix}rps`, run.load.rps, 'req/s', {
+        baseline: [`${label}_rps without sync`, withoutSync.rps],
+      }),
+      figure(`load.${prefix}sync_s`, run.sync.seconds, 's', {
+        baseline: ['end_to_end (no load)', e2e],
+        detail: syncDetail(run.sync),
+      }),
+    ];
+  };
+  return [...under('', cached, r.search.cached), ...under('uncached_', uncached, r.search.uncached)];
 }

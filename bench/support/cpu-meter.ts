@@ -3,25 +3,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 // Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ) on every mainstream kernel.
 export const TICKS_PER_SECOND = 100;
 
-/** CPU used during a load run, in % of one core: by the server side and by this process (the load generator). */
+/** CPU used during a load run, in % of one core: by the server side and by the load generator. */
 export interface CpuShare {
   serverPct: number;
   loadGeneratorPct: number;
 }
 
-/** Starts metering the CPU of `pids` and their descendants (cluster workers, the JVM under its launcher). */
-export function meterCpu(pids: number[]): { stop(): CpuShare } {
+/**
+ * Starts metering the CPU of `pids` and their descendants (cluster workers, the JVM under its launcher);
+ * `stop()` gives their share of one core since the start.
+ */
+export function meterCpu(pids: number[]): { stop(): number } {
   const started = performance.now();
-  const server = treeTicks(pids);
-  const self = process.cpuUsage();
+  const ticks = treeTicks(pids);
   return {
     stop() {
       const seconds = (performance.now() - started) / 1000;
-      const used = process.cpuUsage(self);
-      return {
-        serverPct: Math.round(((treeTicks(pids) - server) / TICKS_PER_SECOND / seconds) * 100),
-        loadGeneratorPct: Math.round(((used.user + used.system) / 1e6 / seconds) * 100),
-      };
+      return Math.round(((treeTicks(pids) - ticks) / TICKS_PER_SECOND / seconds) * 100);
     },
   };
 }

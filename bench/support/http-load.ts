@@ -147,7 +147,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function summarize({ summary, cpuSeconds }: WrkOutcome, server: CpuShare): LoadResult {
+function summarize({ summary, cpuSeconds }: WrkOutcome, serverPct: number): LoadResult {
   const seconds = summary.duration_us / 1e6;
   const requests = summary.requests;
   const socketErrors = summary.connect + summary.read + summary.write + summary.timeout;
@@ -160,9 +160,8 @@ function summarize({ summary, cpuSeconds }: WrkOutcome, server: CpuShare): LoadR
     non2xx: summary.status,
     timeouts: summary.timeout,
     bytesPerRequest: requests > 0 ? Math.round(summary.bytes / requests) : 0,
-    cpu: { serverPct: server.serverPct, loadGeneratorPct: Math.round((cpuSeconds / seconds) * 100) },
-    serverCpuUsPerRequest:
-      requests > 0 ? Math.round(((server.serverPct / 100) * seconds * 1e6) / requests) : 0,
+    cpu: { serverPct, loadGeneratorPct: Math.round((cpuSeconds / seconds) * 100) },
+    serverCpuUsPerRequest: requests > 0 ? Math.round(((serverPct / 100) * seconds * 1e6) / requests) : 0,
   };
 }
 
