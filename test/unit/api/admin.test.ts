@@ -1,17 +1,13 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runSummary } from './fakes/fake-sync-control';
-import { ADMIN_TOKEN, createTestApp } from './fakes/test-app';
+import { ADMIN_TOKEN, createTestApp, listenOnLoopback } from './fakes/test-app';
 import type { TestApp } from './fakes/test-app';
 
 const AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** POSTs `body` in 1 KB chunks with no Content-Length (Transfer-Encoding: chunked); resolves the status. */
 async function postChunked(t: TestApp, path: string, body: string): Promise<number> {
-  const server = http.createServer(t.callback).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await listenOnLoopback(t);
   try {
     return await new Promise<number>((resolve, reject) => {
       const req = http.request({

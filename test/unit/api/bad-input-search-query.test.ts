@@ -1,8 +1,6 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createContractValidator } from '../../support/contract';
-import { createTestApp } from './fakes/test-app';
+import { createTestApp, listenOnLoopback } from './fakes/test-app';
 import type { TestApp } from './fakes/test-app';
 
 const contract = createContractValidator('/search');
@@ -18,9 +16,7 @@ interface RawResponse {
  * escape raw bytes, so these requests go through node:http (the server listens with the same `callback` supertest drives).
  */
 async function rawGet(t: TestApp, target: string): Promise<RawResponse> {
-  const server = http.createServer(t.callback).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await listenOnLoopback(t);
   try {
     return await new Promise<RawResponse>((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port, path: target }, (res) => {

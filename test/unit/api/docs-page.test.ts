@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { createTestApp } from './fakes/test-app';
+import { createTestApp, listenOnLoopback } from './fakes/test-app';
 import type { TestApp } from './fakes/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,9 +31,9 @@ describe('GET /docs in a real browser', () => {
       );
     }
     t = createTestApp();
-    server = createServer(t.callback).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const listening = await listenOnLoopback(t);
+    server = listening.server;
+    origin = `http://127.0.0.1:${listening.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 

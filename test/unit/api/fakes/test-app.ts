@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
@@ -43,4 +46,11 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
 /** Resolves after enough poll periods (10 ms each) for the app to have read the fake's current generation. */
 export async function generationSettled(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 80));
+}
+
+/** Serves the app on a free loopback port, for requests supertest cannot make; close the server when done. */
+export async function listenOnLoopback(t: TestApp): Promise<{ server: Server; port: number }> {
+  const server = createServer(t.callback).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, port: (server.address() as AddressInfo).port };
 }
