@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { MAX_URL_LENGTH } from '../../../src/api/middleware/url-length-limit';
+import type { LocalDateTime } from '../../../src/domain/local-date-time';
 import { createContractValidator } from '../../support/contract';
 import { createTestApp } from './fakes/test-app';
 import type { TestApp } from './fakes/test-app';
@@ -28,13 +29,8 @@ const SUB_MILLISECOND_DIGITS = 12;
 const digit = fc.constantFrom(...'0123456789');
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-interface DateTimeParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+/** A local date-time and how the query writes it: fraction, offset, case, an unencoded "+". */
+interface DateTimeParts extends LocalDateTime {
   fraction: string;
   offsetMinutes: number | 'Z';
   lowerCase: boolean;
