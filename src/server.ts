@@ -10,6 +10,7 @@ import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
+import { UndiciSearchTransport } from './search/search-transport';
 import { SyncRunStore } from './search/sync-run-store';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
 
@@ -34,6 +35,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   // Searches must fail fast when Elasticsearch is down, so the cache or a 503 answers instead.
   const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 5000 });
+  const searchTransport = new UndiciSearchTransport(config.ELASTICSEARCH_URL, { requestTimeoutMs: 5000 });
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await waitForElasticsearch(elasticsearch, logger);
   await ensureIndices(elasticsearch, indices);
@@ -41,7 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const api = createApp({
-    eventSearch: new ElasticsearchEventSearch(elasticsearch, indices),
+    eventSearch: new ElasticsearchEventSearch(elasticsearch, indices, searchTransport),
     syncControl: new TemporalSyncControl(temporal, providers, new SyncRunStore(elasticsearch, indices)),
     logger,
     adminToken: config.ADMIN_TOKEN,
@@ -62,7 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await closed;
       await connection.close();
-      await elasticsearch.close();
+      await Promise.all([elasticsearch.close(), searchTransport.close()]);
       logger.flush();
     },
   };

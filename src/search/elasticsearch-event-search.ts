@@ -3,6 +3,7 @@ import type { EventDocument } from './event-document';
 import type { EventDetail, EventSearch, EventSummary, SearchWindow } from './event-search';
 import type { IndexNames } from './index-names';
 import { GENERATION_DOC_ID } from './provider-state-store';
+import type { SearchTransport } from './search-transport';
 
 const SUMMARY_FIELDS = [
   'id',
@@ -15,17 +16,24 @@ const SUMMARY_FIELDS = [
   'max_price',
 ];
 
-/** Read side over the events alias: window queries on `date_range`, paged with search_after (and a PIT past one page). */
+// Only what toSummary and paging read: a third less for Elasticsearch to write and the API to parse.
+const WINDOW_FILTER_PATH = `filter_path=${encodeURIComponent('hits.hits.fields,hits.hits.sort')}`;
+
+/**
+ * Read side over the events alias: window queries on `date_range`, paged with search_after (and a PIT past
+ * one page). Window queries, the API's hot path, go through `transport`; everything else through `client`.
+ */
 export class ElasticsearchEventSearch implements EventSearch {
   constructor(
     private readonly client: Client,
     private readonly names: IndexNames,
+    private readonly transport: SearchTransport,
     private readonly pageSize = 5000,
   ) {}
 
   async *search(window: SearchWindow): AsyncIterable<EventSummary[]> {
     const request = this.windowRequest(window);
-    const first = hitsOf(await this.client.search({ index: this.names.events, ...request }));
+    const first = await this.windowPage(`/${encodeURIComponent(this.names.events)}`, request);
     yield first.map(toSummary);
     if (first.length < this.pageSize) return;
     // More than one page: page on a point in time so concurrent syncs cannot shift results between pages.
@@ -33,13 +41,11 @@ export class ElasticsearchEventSearch implements EventSearch {
     try {
       let after = first.at(-1)?.sort;
       for (;;) {
-        const page = hitsOf(
-          await this.client.search({
-            ...request,
-            pit: { id: pit.id, keep_alive: '1m' },
-            search_after: after,
-          }),
-        );
+        const page = await this.windowPage('', {
+          ...request,
+          pit: { id: pit.id, keep_alive: '1m' },
+          search_after: after,
+        });
         if (page.length === 0) return;
         yield page.map(toSummary);
         if (page.length < this.pageSize) return;
@@ -72,6 +78,14 @@ export class ElasticsearchEventSearch implements EventSearch {
     await this.client.cluster.health({ timeout: '2s' }, { requestTimeout: 2000 });
   }
 
+  private async windowPage(indexPath: string, request: estypes.SearchRequest): Promise<estypes.SearchHit[]> {
+    const response = await this.transport.post(
+      `${indexPath}/_search?${WINDOW_FILTER_PATH}`,
+      JSON.stringify(request),
+    );
+    return hitsOf(response as estypes.SearchResponse);
+  }
+
   private windowRequest(window: SearchWindow): estypes.SearchRequest {
     const range: estypes.QueryDslRangeQuery & { relation: 'within' } = { relation: 'within' };
     if (window.startsAt) range.gte = window.startsAt.toISOString();
@@ -85,8 +99,6 @@ export class ElasticsearchEventSearch implements EventSearch {
       _source: false,
       stored_fields: SUMMARY_FIELDS,
       track_total_hits: false,
-      // Only what toSummary and paging read: a third less for Elasticsearch to write and the API to parse.
-      filter_path: ['hits.hits.fields', 'hits.hits.sort'],
     };
   }
 }

@@ -7,6 +7,7 @@ import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import { prepareEvent } from '../../../src/search/prepared-event';
+import { UndiciSearchTransport } from '../../../src/search/search-transport';
 import type { ProviderEvent } from '../../../src/domain/event';
 import { unlistMissingEvents } from '../../../src/search/unlist-missing-events';
 import { deleteIndices } from '../../support/delete-indices';
@@ -27,17 +28,19 @@ describe('events index on a real Elasticsearch node', () => {
   let config: Config;
   let client: Client;
   let names: IndexNames;
+  let transport: UndiciSearchTransport;
 
   beforeEach(async () => {
     config = testConfig();
     client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    transport = new UndiciSearchTransport(config.ELASTICSEARCH_URL);
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
   });
 
   afterEach(async () => {
     await deleteIndices(client, names);
-    await client.close();
+    await Promise.all([client.close(), transport.close()]);
   });
 
   it('bulk-indexes events and finds them with a date_range window query, sorted by start then id', async () => {
@@ -48,7 +51,7 @@ describe('events index on a real Elasticsearch node', () => {
     });
     expect(counts).toEqual({ new: 4, changed: 0, unchanged: 0, superseded: 0 });
     await client.indices.refresh({ index: names.events });
-    const search = new ElasticsearchEventSearch(client, names);
+    const search = new ElasticsearchEventSearch(client, names, transport);
 
     const found = await collect(
       search.search({ startsAt: new Date('2030-01-02T00:00:00Z'), endsAt: new Date('2030-01-03T22:00:00Z') }),
@@ -74,7 +77,7 @@ describe('events index on a real Elasticsearch node', () => {
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
     await client.indices.refresh({ index: names.events });
-    const search = new ElasticsearchEventSearch(client, names);
+    const search = new ElasticsearchEventSearch(client, names, transport);
     const startsTooEarly = await collect(search.search({ startsAt: new Date('2030-01-06T20:00:01Z') }));
     const endsTooLate = await collect(search.search({ endsAt: new Date('2030-01-06T21:59:59Z') }));
     const exactBounds = await collect(
@@ -89,7 +92,7 @@ describe('events index on a real Elasticsearch node', () => {
       fetchedAt: '2026-01-01T00:00:00.000Z',
     });
     await client.indices.refresh({ index: names.events });
-    const found = await collect(new ElasticsearchEventSearch(client, names).search({}));
+    const found = await collect(new ElasticsearchEventSearch(client, names, transport).search({}));
     expect(found.map((e) => e.title)).toEqual(['Event 2']);
   });
 
@@ -108,7 +111,7 @@ describe('events index on a real Elasticsearch node', () => {
       },
     );
     await client.indices.refresh({ index: names.events });
-    const found = await collect(new ElasticsearchEventSearch(client, names).search({}));
+    const found = await collect(new ElasticsearchEventSearch(client, names, transport).search({}));
     expect(found.map((e) => e.title)).toEqual(['Renamed']);
   });
 
@@ -176,7 +179,7 @@ describe('events index on a real Elasticsearch node', () => {
       index: names.events,
       id: makeEvent(2).id,
     });
-    const found = await collect(new ElasticsearchEventSearch(client, names).search({}));
+    const found = await collect(new ElasticsearchEventSearch(client, names, transport).search({}));
     expect(unlisted).toBe(1);
     expect([doc._source?.listed, doc._source?.title]).toEqual([false, 'Event 2']);
     expect(found).toHaveLength(2);
@@ -192,7 +195,7 @@ describe('events index on a real Elasticsearch node', () => {
       });
     }
     await client.indices.refresh({ index: names.events });
-    const found = await collect(new ElasticsearchEventSearch(client, names, 3000).search({}));
+    const found = await collect(new ElasticsearchEventSearch(client, names, transport, 3000).search({}));
     const keys = found.map((e) => `${e.start_date}T${e.start_time} ${e.id}`);
     expect(found).toHaveLength(total);
     expect(new Set(found.map((e) => e.id)).size).toBe(total);
