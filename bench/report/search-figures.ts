@@ -29,6 +29,11 @@ export function searchFigures(r: BenchResults): Figure[] {
       detail: loadDetail(s.koaSameBytes, { bodyBytes: s.narrowBytes }),
     }),
     figure('search.es_direct_rps', s.esDirect.rps, 'req/s', { detail: loadDetail(s.esDirect) }),
+    // The most any Node service in front of Elasticsearch can reach here: no framework, parsing or logging.
+    figure('search.es_proxy_rps', s.esProxy.rps, 'req/s', {
+      baseline: ['es_direct_rps', s.esDirect.rps],
+      detail: loadDetail(s.esProxy, { what: 'bare node:http + undici, Elasticsearch bytes passed through' }),
+    }),
     figure('search.cached_rps', s.cached.rps, 'req/s', {
       baseline: ['koa_hello_rps', s.koaHello.rps],
       goal: atLeast(0.8, 'ratio'),
@@ -56,7 +61,7 @@ export function searchFigures(r: BenchResults): Figure[] {
     figure('search.uncached_rps', s.uncached.rps, 'req/s', {
       baseline: ['es_direct_rps', s.esDirect.rps],
       goal: atLeast(0.8, 'ratio'),
-      detail: loadDetail(s.uncached),
+      detail: loadDetail(s.uncached, { ratioToEsProxy: s.uncached.rps / s.esProxy.rps }),
     }),
     figure('search.uncached_p99_ms', s.uncached.p99Ms, 'ms', {
       baseline: ['es_direct p99', s.esDirect.p99Ms],

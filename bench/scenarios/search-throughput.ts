@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import os from 'node:os';
 import type { IndexNames } from '../../src/search/index-names';
-import { startApiProcess, startKoaHello, type HttpChild } from '../support/app-processes';
+import { startApiProcess, startEsProxy, startKoaHello, type HttpChild } from '../support/app-processes';
 import type { BenchContext } from '../support/bench-context';
 import { waitForQuietCpu } from '../support/cpu-meter';
 import { capturedSearchRequest } from '../support/es-search-body';
@@ -12,6 +12,7 @@ const TARGETS = [
   'koaHello',
   'koaSameBytes',
   'esDirect',
+  'esProxy',
   'cached',
   'cachedWarnLog',
   'uncached',
@@ -45,16 +46,17 @@ export async function measureSearchThroughput(
 ): Promise<SearchThroughputResult> {
   const narrowUrl = `${cachedApi.url}${narrow.path}`;
   const narrowBytes = (await rawBody(narrowUrl, 'identity')).length;
+  const esRequest = await capturedSearchRequest(names, narrow.startsAt, narrow.endsAt);
   const children = await Promise.all([
     startKoaHello(ctx),
     startKoaHello(ctx, narrowBytes),
+    startEsProxy(ctx, esRequest),
     startApiProcess(ctx, 'api-warn-log', prefix, { cache: true, logLevel: 'warn' }),
     startApiProcess(ctx, 'api-uncached', prefix, { cache: false }),
     startApiProcess(ctx, 'api-cluster', prefix, { cache: true, cluster: true }),
   ]);
   try {
-    const [hello, sameBytes, warnLog, uncached, cluster] = children;
-    const request = await capturedSearchRequest(names, narrow.startsAt, narrow.endsAt);
+    const [hello, sameBytes, esProxy, warnLog, uncached, cluster] = children;
     const wide = `${cachedApi.url}${searchPath(WIDE.startsAt, WIDE.endsAt)}`;
     const wideBytes = await wideResponseSizes(wide);
     await expectCacheHit(narrowUrl);
@@ -65,13 +67,14 @@ export async function measureSearchThroughput(
       koaSameBytes: { load: { url: `${sameBytes.url}/` }, pids: [sameBytes.child.pid] },
       esDirect: {
         load: {
-          url: `${ctx.elasticsearchUrl}/${request.index}/_search${request.query}`,
+          url: `${ctx.elasticsearchUrl}${esRequest.path}`,
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(request.body),
+          body: esRequest.body,
         },
         pids: ctx.elasticsearchPid === null ? [] : [ctx.elasticsearchPid],
       },
+      esProxy: { load: { url: `${esProxy.url}/` }, pids: [esProxy.child.pid] },
       cached: { load: { url: narrowUrl }, pids: api },
       cachedWarnLog: { load: { url: `${warnLog.url}${narrow.path}` }, pids: [warnLog.child.pid] },
       uncached: { load: { url: `${uncached.url}${narrow.path}` }, pids: [uncached.child.pid] },

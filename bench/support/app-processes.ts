@@ -93,14 +93,35 @@ export async function startApiProcess(
 }
 
 /** The baseline: a bare Koa app answering a JSON constant (small, or of `bytes`), as a child started the same way. */
-export async function startKoaHello(ctx: BenchContext, bytes = 0): Promise<HttpChild> {
+export function startKoaHello(ctx: BenchContext, bytes = 0): Promise<HttpChild> {
+  return startBaselineServer(ctx, bytes ? 'koa-same-bytes' : 'koa-hello', 'bench/koa-hello-server.ts', {
+    HELLO_BYTES: String(bytes),
+  });
+}
+
+/** The uncached search's floor: a bare Node proxy sending `request` to Elasticsearch for every request. */
+export function startEsProxy(ctx: BenchContext, request: { path: string; body: string }): Promise<HttpChild> {
+  return startBaselineServer(ctx, 'es-proxy', 'bench/es-proxy-server.ts', {
+    ES_URL: ctx.elasticsearchUrl,
+    ES_PATH: request.path,
+    ES_BODY: request.body,
+  });
+}
+
+/** A baseline server script run by tsx on a free port (PORT), ready once `/` answers. */
+async function startBaselineServer(
+  ctx: BenchContext,
+  name: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<HttpChild> {
   const port = await freePort();
   const child = track(
     ctx,
     startNodeChild({
-      name: bytes ? 'koa-same-bytes' : 'koa-hello',
-      args: ['--import', 'tsx', path.join(ROOT, 'bench/koa-hello-server.ts')],
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HELLO_BYTES: String(bytes) },
+      name,
+      args: ['--import', 'tsx', path.join(ROOT, script)],
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), ...env },
       logDir: ctx.logDir,
     }),
   );
