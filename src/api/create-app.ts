@@ -23,8 +23,8 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerMetricsRoute } from './routes/metrics-route';
 import { registerOpenApiRoute } from './routes/openapi-route';
 import { GenerationPoller } from './search/generation-poller';
-import { cachedSearchHitServer } from './search/cached-search-hit-server';
 import { createSearchCache, SearchResponder } from './search/search-responder';
+import { searchRequestListener } from './search/search-request-listener';
 import { registerSearchRoute } from './search/search-route';
 
 /** What the API needs; `server.ts` builds the real ones, tests pass fakes. */
@@ -48,8 +48,8 @@ export interface ApiDeps {
 export interface ApiApp {
   app: Koa<ApiState>;
   /**
-   * What `server.ts` listens with and tests drive: cached search hits are answered before Koa, which
-   * answers everything else.
+   * What `server.ts` listens with and tests drive: valid `GET /search` requests are answered before Koa,
+   * which answers everything else.
    */
   callback: RequestListener;
   /** Stops the generation poller; call it when the server closes (the timer is unref'd either way). */
@@ -92,11 +92,11 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.use(router.allowedMethods());
 
   const koa = app.callback();
-  // Without a cache nothing reads the generation, so nothing polls it, and no hit can be served early.
-  const serveHit = cache ? cachedSearchHitServer(responder, log) : () => false;
+  const serveSearch = searchRequestListener(responder, log, logger);
+  // Without a cache nothing reads the generation, so nothing polls it.
   if (cache) generation.start();
   const callback: RequestListener = (req, res) => {
-    if (!serveHit(req, res)) void koa(req, res);
+    if (!serveSearch(req, res)) void koa(req, res);
   };
   return { app, callback, close: () => generation.stop() };
 }

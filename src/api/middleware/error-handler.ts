@@ -1,4 +1,3 @@
-import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import { ApiError } from '../api-errors';
 import type { ApiMiddleware } from '../api-state';
@@ -11,7 +10,8 @@ const KEPT_HEADERS = new Set(
   [REQUEST_ID_HEADER, ...Object.keys(SECURITY_HEADERS)].map((h) => h.toLowerCase()),
 );
 
-interface Failure {
+/** What an error becomes: its status, contract error code, public message and extra headers. */
+export interface Failure {
   status: number;
   code: string;
   message: string;
@@ -28,8 +28,8 @@ export function errorHandler(logger: Logger): ApiMiddleware {
     try {
       await next();
     } catch (err) {
-      const failure = describe(err);
-      log(logger, ctx, failure, err);
+      const failure = describeFailure(err);
+      logFailure(logger, (ctx.state as { requestId?: string }).requestId, failure, err);
       if (ctx.res.headersSent) return;
       for (const name of ctx.res.getHeaderNames()) if (!KEPT_HEADERS.has(name)) ctx.res.removeHeader(name);
       for (const [name, value] of Object.entries(failure.headers)) ctx.res.setHeader(name, value);
@@ -39,7 +39,8 @@ export function errorHandler(logger: Logger): ApiMiddleware {
   };
 }
 
-function describe(err: unknown): Failure {
+/** The response an error becomes, the same wherever a request fails. */
+export function describeFailure(err: unknown): Failure {
   if (err instanceof ApiError) {
     return { status: err.status, code: err.code, message: err.publicMessage, headers: err.headers };
   }
@@ -51,8 +52,14 @@ function describe(err: unknown): Failure {
   return { status: 500, code: 'internal_error', message: 'internal error', headers: {} };
 }
 
-function log(logger: Logger, ctx: Context, failure: Failure, err: unknown): void {
-  const fields = { err, req_id: (ctx.state as { requestId?: string }).requestId, status: failure.status };
+/** Logs a failed request: unexpected errors at error, unavailable dependencies at warn, client errors at debug. */
+export function logFailure(
+  logger: Logger,
+  requestId: string | undefined,
+  failure: Failure,
+  err: unknown,
+): void {
+  const fields = { err, req_id: requestId, status: failure.status };
   if (!(err instanceof ApiError) && failure.status >= 500) logger.error(fields, 'request failed');
   else if (failure.status >= 500) logger.warn(fields, 'request failed: dependency unavailable');
   else logger.debug(fields, 'request rejected');

@@ -14,6 +14,10 @@ import { SingleFlight } from './single-flight';
 /** How a search was answered, as `X-Cache` reports it. BYPASS: the cache is disabled. */
 export type CacheOutcome = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
 
+/** The `Warning` a STALE answer carries. */
+export const STALE_WARNING =
+  '110 - "Response is Stale: the search backend is unreachable, serving the last cached results"';
+
 /** A search response ready to send, and how it was obtained. */
 export interface SearchAnswer {
   body: PreparedBody;

@@ -3,12 +3,12 @@ import type { ApiState } from '../api-state';
 import { negotiateEncoding } from '../http/negotiate-encoding';
 import { sendPreparedBody } from '../http/send-prepared-body';
 import { parseSearchQuery } from './search-query';
-import type { SearchResponder } from './search-responder';
+import { STALE_WARNING, type SearchResponder } from './search-responder';
 
-const STALE_WARNING =
-  '110 - "Response is Stale: the search backend is unreachable, serving the last cached results"';
-
-/** `GET /search` per the consumers' contract: validate the window, answer from the responder, send the bytes. */
+/**
+ * `GET /search` per the consumers' contract: validate the window, answer from the responder, send the bytes.
+ * Valid GETs are answered ahead of Koa by the search request listener; this route answers HEAD and invalid queries.
+ */
 export function registerSearchRoute(router: Router<ApiState>, responder: SearchResponder): void {
   router.get('/search', async (ctx) => {
     const query = parseSearchQuery(ctx.querystring);
