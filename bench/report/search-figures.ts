@@ -28,7 +28,9 @@ export function searchFigures(r: BenchResults): Figure[] {
       baseline: ['koa_hello_rps', s.koaHello.rps],
       detail: loadDetail(s.koaSameBytes, { bodyBytes: s.narrowBytes }),
     }),
-    figure('search.es_direct_rps', s.esDirect.rps, 'req/s', { detail: loadDetail(s.esDirect) }),
+    figure('search.es_direct_rps', s.esDirect.rps, 'req/s', {
+      detail: loadDetail(s.esDirect, { eventsIndex: s.index, runs: s.runs }),
+    }),
     // The most any Node service in front of Elasticsearch can reach here: no framework, parsing or logging.
     figure('search.es_proxy_rps', s.esProxy.rps, 'req/s', {
       baseline: ['es_direct_rps', s.esDirect.rps],

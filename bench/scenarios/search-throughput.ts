@@ -6,6 +6,7 @@ import type { BenchContext } from '../support/bench-context';
 import { waitForQuietCpu } from '../support/cpu-meter';
 import { capturedSearchRequest } from '../support/es-search-body';
 import { measureLoad, type LoadResult } from '../support/http-load';
+import { indexSegments, waitForSettledIndex, type IndexSegments } from '../support/index-settled';
 import { searchPath, WIDE, type SearchWindow } from '../support/search-windows';
 
 const TARGETS = [
@@ -29,13 +30,21 @@ export type SearchThroughputResult = Record<(typeof TARGETS)[number], LoadResult
   clusterWorkers: number;
   /** Busiest the machine was (all CPUs, %) before a measured run, while nothing of the bench ran. */
   backgroundBusyPct: number;
+  /** Every measured run's requests per second, in the order each target ran them. */
+  runs: Record<(typeof TARGETS)[number], number[]>;
+  /** The events index when the rounds began (after waiting for its merges) and when they ended. */
+  index: { before: IndexSegments & { waitedS: number }; after: IndexSegments };
 };
 
 type Target = { load: Parameters<typeof measureLoad>[0]; pids: number[] };
 
+/** Seconds of unmeasured load on Elasticsearch before the first round. */
+const ES_WARM_UP_S = 30;
+
 /**
- * Measures every target in `rounds` interleaved rounds and keeps each one's best run, so a burst of
- * other work on the machine cannot decide a ratio. `cachedApi` serves `prefix` with its cache on.
+ * Measures every target in `rounds` interleaved rounds, every other one in reverse order, and keeps each
+ * one's best run, so neither a burst of other work on the machine nor the order can decide a ratio.
+ * `cachedApi` serves `prefix` with its cache on.
  */
 export async function measureSearchThroughput(
   ctx: BenchContext,
@@ -82,13 +91,24 @@ export async function measureSearchThroughput(
       wideIdentity: { load: { url: wide }, pids: api },
       cluster: { load: { url: `${cluster.url}${narrow.path}` }, pids: [cluster.child.pid] },
     };
-    const { best, backgroundBusyPct } = await bestOfRounds(ctx, targets);
+    const before = await waitForSettledIndex(ctx.elasticsearchUrl, names.events);
+    // Searches straight after the syncs run at half the rate they reach a minute later (JIT, page cache):
+    // an unmeasured run first, so the first targets do not meet a colder node than the last.
+    await measureLoad(
+      targets.esDirect.load,
+      { connections: ctx.options.connections, durationS: ES_WARM_UP_S },
+      [],
+    );
+    const { best, runs, backgroundBusyPct } = await bestOfRounds(ctx, targets);
+    const after = await indexSegments(ctx.elasticsearchUrl, names.events);
     return {
       ...best,
       narrowBytes,
       wideBytes,
       clusterWorkers: Number(process.env.BENCH_CLUSTER_WORKERS) || os.availableParallelism(),
       backgroundBusyPct,
+      runs,
+      index: { before, after },
     };
   } finally {
     await Promise.all(children.map((c) => c.child.stop()));
@@ -98,20 +118,30 @@ export async function measureSearchThroughput(
 async function bestOfRounds(
   ctx: BenchContext,
   targets: Record<(typeof TARGETS)[number], Target>,
-): Promise<{ best: Record<(typeof TARGETS)[number], LoadResult>; backgroundBusyPct: number }> {
+): Promise<{
+  best: Record<(typeof TARGETS)[number], LoadResult>;
+  runs: SearchThroughputResult['runs'];
+  backgroundBusyPct: number;
+}> {
   const settings = { connections: ctx.options.connections, durationS: ctx.options.durationS };
   const best: Partial<Record<(typeof TARGETS)[number], LoadResult>> = {};
+  const runs = Object.fromEntries(
+    TARGETS.map((name) => [name, [] as number[]]),
+  ) as SearchThroughputResult['runs'];
   let backgroundBusyPct = 0;
   for (let round = 0; round < ctx.options.rounds; round++) {
-    for (const name of TARGETS) {
+    // Every other round runs backwards, so that no target always runs after its baseline: a node that is
+    // still warming up or merging would always favour the later one.
+    for (const name of round % 2 === 0 ? TARGETS : [...TARGETS].reverse()) {
       // Before every target, not only every round: Elasticsearch keeps collecting garbage and merging for
       // seconds after a run that loaded it, which would take CPU from the next target.
       backgroundBusyPct = Math.max(backgroundBusyPct, await waitForQuietCpu());
       const result = await measureLoad(targets[name].load, settings, targets[name].pids);
+      runs[name].push(Math.round(result.rps));
       if (!best[name] || result.rps > best[name].rps) best[name] = result;
     }
   }
-  return { best: best as Record<(typeof TARGETS)[number], LoadResult>, backgroundBusyPct };
+  return { best: best as Record<(typeof TARGETS)[number], LoadResult>, runs, backgroundBusyPct };
 }
 
 async function expectCacheHit(url: string): Promise<void> {
