@@ -10,11 +10,17 @@ import { REQUEST_ID_HEADER, requestIdFor } from '../middleware/request-id';
 import { SECURITY_HEADERS } from '../middleware/security-headers';
 import { MAX_URL_LENGTH } from '../middleware/url-length-limit';
 import { parseSearchQuery, type SearchQuery } from './search-query';
-import { STALE_WARNING, type SearchResponder } from './search-responder';
+import { cacheHeaders, JSON_TYPE, type CacheOutcome, type SearchResponder } from './search-responder';
 
 const ROUTE = '/search';
 const SECURITY = Object.entries(SECURITY_HEADERS).flat();
-const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A search response as written: status, headers as name/value pairs, and the bytes (none on 304). */
+interface SearchResponse {
+  status: number;
+  headers: readonly string[];
+  bytes?: Buffer;
+}
 
 /**
  * The request listener's first step: answers every valid `GET /search` ahead of Koa, with the same status,
@@ -23,61 +29,42 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * else (other routes, HEAD, over-long targets, invalid queries): Koa answers those, errors included.
  */
 export function searchRequestListener(responder: SearchResponder, log: AccessLog, logger: Logger) {
-  const hits = new WeakMap<PreparedBody, Map<string, HitResponse>>();
+  const hits = new WeakMap<PreparedBody, Map<string, SearchResponse>>();
 
-  async function answerFromResponder(
+  function send(res: ServerResponse, requestId: string, response: SearchResponse): void {
+    const headers = response.headers.slice();
+    headers[1] = requestId;
+    res.writeHead(response.status, headers);
+    res.end(response.bytes);
+  }
+
+  function record(requestId: string, status: number, started: number, cache: CacheOutcome | undefined): void {
+    const seconds = (performance.now() - started) / 1000;
+    log.record({ requestId, method: 'GET', route: ROUTE, path: ROUTE, status, seconds, cache });
+  }
+
+  async function answerUncached(
     req: IncomingMessage,
     res: ServerResponse,
     query: SearchQuery,
     requestId: string,
     started: number,
   ): Promise<void> {
-    let status: number;
-    let cache: string | undefined;
+    let response: SearchResponse;
+    let cache: CacheOutcome | undefined;
     try {
-      const answer = await responder.answer(query, negotiateEncoding(req.headers['accept-encoding']));
-      const response = preparedResponse(req.headers, answer.body);
-      const warning = answer.cache === 'STALE' ? ['Warning', STALE_WARNING] : [];
-      const length = response.bytes ? ['Content-Length', String(response.bytes.length)] : [];
-      res.writeHead(response.status, [
-        REQUEST_ID_HEADER,
-        requestId,
-        ...SECURITY,
-        'X-Cache',
-        answer.cache,
-        ...warning,
-        ...response.headers,
-        ...length,
-      ]);
-      res.end(response.bytes);
-      status = response.status;
+      const answer = await responder.answerUncached(query, negotiateEncoding(req.headers['accept-encoding']));
+      response = bodyResponse(req, answer.body, answer.cache);
       cache = answer.cache;
     } catch (err) {
       const failure = describeFailure(err);
       logFailure(logger, requestId, failure, err);
-      const body = Buffer.from(JSON.stringify(errorBody(failure.code, failure.message)));
-      res.writeHead(failure.status, [
-        REQUEST_ID_HEADER,
-        requestId,
-        ...SECURITY,
-        ...Object.entries(failure.headers).flat(),
-        'Content-Type',
-        JSON_TYPE,
-        'Content-Length',
-        String(body.length),
-      ]);
-      res.end(body);
-      status = failure.status;
+      const bytes = Buffer.from(JSON.stringify(errorBody(failure.code, failure.message)));
+      const headers = [...Object.entries(failure.headers).flat(), 'Content-Type', JSON_TYPE];
+      response = { status: failure.status, headers: withCommonHeaders(headers, bytes), bytes };
     }
-    log.record({
-      requestId,
-      method: 'GET',
-      route: ROUTE,
-      path: ROUTE,
-      status,
-      seconds: secondsSince(started),
-      cache,
-    });
+    send(res, requestId, response);
+    record(requestId, response.status, started, cache);
   }
 
   return function serveSearch(req: IncomingMessage, res: ServerResponse): boolean {
@@ -87,56 +74,43 @@ export function searchRequestListener(responder: SearchResponder, log: AccessLog
     const requestId = requestIdFor(req);
     const hit = responder.cachedHit(query);
     if (!hit) {
-      void answerFromResponder(req, res, query, requestId, started);
+      void answerUncached(req, res, query, requestId, started);
       return true;
     }
     const response = hitResponse(hits, req, hit);
-    const headers = response.headers.slice();
-    headers[1] = requestId;
-    res.writeHead(response.status, headers);
-    res.end(response.bytes);
-    const seconds = secondsSince(started);
-    log.record({
-      requestId,
-      method: 'GET',
-      route: ROUTE,
-      path: ROUTE,
-      status: response.status,
-      seconds,
-      cache: 'HIT',
-    });
+    send(res, requestId, response);
+    record(requestId, response.status, started, 'HIT');
     return true;
   };
 }
 
-/** A hit's status, bytes and headers (the request id's value left blank), the same for every such request. */
-interface HitResponse {
-  status: 200 | 304;
-  headers: readonly string[];
-  bytes?: Buffer;
-}
-
 // Built once per cached body, coding and status: a hit then only fills in its request id.
 function hitResponse(
-  responses: WeakMap<PreparedBody, Map<string, HitResponse>>,
+  responses: WeakMap<PreparedBody, Map<string, SearchResponse>>,
   req: IncomingMessage,
   body: PreparedBody,
-): HitResponse {
+): SearchResponse {
   const notModified = matchesEtag(body, req.headers['if-none-match']);
   const key = `${negotiateEncoding(req.headers['accept-encoding'])}${notModified ? ' 304' : ''}`;
   let known = responses.get(body);
-  if (!known) responses.set(body, (known = new Map<string, HitResponse>()));
+  if (!known) responses.set(body, (known = new Map<string, SearchResponse>()));
   const existing = known.get(key);
   if (existing) return existing;
-  const { status, headers, bytes } = preparedResponse(req.headers, body);
-  const length = bytes ? ['Content-Length', String(bytes.length)] : [];
-  const response = {
-    status,
-    headers: [REQUEST_ID_HEADER, '', ...SECURITY, 'X-Cache', 'HIT', ...headers, ...length],
-    bytes,
-  };
+  const response = bodyResponse(req, body, 'HIT');
   known.set(key, response);
   return response;
+}
+
+/** The response for a prepared body in the request's coding (or 304), its request id's value left blank. */
+function bodyResponse(req: IncomingMessage, body: PreparedBody, cache: CacheOutcome): SearchResponse {
+  const { status, headers, bytes } = preparedResponse(req.headers, body);
+  return { status, headers: withCommonHeaders([...cacheHeaders(cache), ...headers], bytes), bytes };
+}
+
+/** The request id (value left blank) and security headers first, `Content-Length` last when there are bytes. */
+function withCommonHeaders(headers: string[], bytes: Buffer | undefined): string[] {
+  const length = bytes ? ['Content-Length', String(bytes.length)] : [];
+  return [REQUEST_ID_HEADER, '', ...SECURITY, ...headers, ...length];
 }
 
 function validQuery(req: IncomingMessage): SearchQuery | undefined {
@@ -150,8 +124,4 @@ function validQuery(req: IncomingMessage): SearchQuery | undefined {
     // An invalid query: the route answers it with the error.
     return undefined;
   }
-}
-
-function secondsSince(started: number): number {
-  return (performance.now() - started) / 1000;
 }

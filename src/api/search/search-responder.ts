@@ -14,9 +14,13 @@ import { SingleFlight } from './single-flight';
 /** How a search was answered, as `X-Cache` reports it. BYPASS: the cache is disabled. */
 export type CacheOutcome = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
 
-/** The `Warning` a STALE answer carries. */
-export const STALE_WARNING =
+const STALE_WARNING =
   '110 - "Response is Stale: the search backend is unreachable, serving the last cached results"';
+
+/** The headers that say how a search was answered: `X-Cache`, and the `Warning` a STALE answer carries. */
+export function cacheHeaders(cache: CacheOutcome): string[] {
+  return cache === 'STALE' ? ['X-Cache', cache, 'Warning', STALE_WARNING] : ['X-Cache', cache];
+}
 
 /** A search response ready to send, and how it was obtained. */
 export interface SearchAnswer {
@@ -30,7 +34,8 @@ export interface CachedSearch {
   epoch: number;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
+/** Content type of search answers, and of the contract's error bodies. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
 // Map entry, key copies and object headers: enough that many tiny bodies cannot overrun the byte budget.
 const ENTRY_OVERHEAD_BYTES = 256;
 
@@ -57,12 +62,16 @@ export class SearchResponder {
 
   /** Answers `query`; `encoding` is the only coding prepared when the cache is disabled. */
   async answer(query: SearchQuery, encoding: ContentEncoding): Promise<SearchAnswer> {
+    const hit = this.cachedHit(query);
+    return hit ? { body: hit, cache: 'HIT' } : this.answerUncached(query, encoding);
+  }
+
+  /** Answers `query` from Elasticsearch, for a caller that already found no {@link cachedHit}. */
+  async answerUncached(query: SearchQuery, encoding: ContentEncoding): Promise<SearchAnswer> {
     if (!this.cache) {
       this.metrics.cacheMisses.inc();
       return { body: await this.unavailableOnFailure(() => this.fetch(query, [encoding])), cache: 'BYPASS' };
     }
-    const hit = this.cachedHit(query);
-    if (hit) return { body: hit, cache: 'HIT' };
     const epoch = this.generation.epoch;
     this.metrics.cacheMisses.inc();
     try {

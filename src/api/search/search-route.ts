@@ -3,7 +3,7 @@ import type { ApiState } from '../api-state';
 import { negotiateEncoding } from '../http/negotiate-encoding';
 import { sendPreparedBody } from '../http/send-prepared-body';
 import { parseSearchQuery } from './search-query';
-import { STALE_WARNING, type SearchResponder } from './search-responder';
+import { cacheHeaders, type SearchResponder } from './search-responder';
 
 /**
  * `GET /search` per the consumers' contract: validate the window, answer from the responder, send the bytes.
@@ -14,8 +14,8 @@ export function registerSearchRoute(router: Router<ApiState>, responder: SearchR
     const query = parseSearchQuery(ctx.querystring);
     const answer = await responder.answer(query, negotiateEncoding(ctx.req.headers['accept-encoding']));
     ctx.state.cache = answer.cache;
-    ctx.res.setHeader('X-Cache', answer.cache);
-    if (answer.cache === 'STALE') ctx.res.setHeader('Warning', STALE_WARNING);
+    const headers = cacheHeaders(answer.cache);
+    for (let i = 0; i < headers.length; i += 2) ctx.res.setHeader(headers[i]!, headers[i + 1]!);
     sendPreparedBody(ctx, answer.body);
   });
 }
