@@ -4,7 +4,7 @@ import type { IndexNames } from '../../src/search/index-names';
 import { startApiProcess, startEsProxy, startKoaHello, type HttpChild } from '../support/app-processes';
 import type { BenchContext } from '../support/bench-context';
 import { waitForQuietCpu } from '../support/cpu-meter';
-import { capturedSearchRequest } from '../support/es-search-body';
+import { capturedSearchRequest } from '../support/captured-search-request';
 import { measureLoad, type LoadResult } from '../support/http-load';
 import { indexSegments, waitForSettledIndex, type IndexSegments } from '../support/index-settled';
 import { searchPath, WIDE, type SearchWindow } from '../support/search-windows';
