@@ -92,8 +92,8 @@ export async function measureSearchThroughput(
       cluster: { load: { url: `${cluster.url}${narrow.path}` }, pids: [cluster.child.pid] },
     };
     const before = await waitForSettledIndex(ctx.elasticsearchUrl, names.events);
-    // Searches straight after the syncs run at half the rate they reach a minute later (JIT, page cache):
-    // an unmeasured run first, so the first targets do not meet a colder node than the last.
+    // Searches straight after the syncs ran at half the rate they reached minutes later, with no merge
+    // running: an unmeasured run first, so the first targets do not meet a colder node than the last.
     await measureLoad(
       targets.esDirect.load,
       { connections: ctx.options.connections, durationS: ES_WARM_UP_S },
