@@ -7,9 +7,12 @@ install: $(NPM_STAMP)
 
 $(NPM_STAMP): package.json package-lock.json
 	@command -v node >/dev/null || { echo "Node.js 20+ is required (apt-get install nodejs npm)"; exit 1; }
-	# Not `npm ci`: the lock file cannot list other platforms' optional binaries this registry does not
-	# serve, which `npm ci` refuses; `npm install` installs exactly the locked versions all the same.
-	npm install --no-audit --no-fund
+	# `npm ci` installs the lock file as committed and never rewrites it; the check after it proves that,
+	# so a fresh clone stays clean after `make run` or `make test`.
+	@before=$$(sha256sum < package-lock.json) && echo "npm ci --no-audit --no-fund" && \
+	  npm ci --no-audit --no-fund && \
+	  { [ "$$(sha256sum < package-lock.json)" = "$$before" ] || \
+	    { echo "installing rewrote package-lock.json: regenerate and commit it"; exit 1; }; }
 	@touch $(NPM_STAMP)
 
 build: install
