@@ -5,7 +5,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import type { EventReject } from '../domain/event';
 import type { ProviderSettings } from '../providers/provider-settings';
-import type { RunSummary } from '../schedules/sync-control';
+import { finishedRun, type RunRecord, type RunSummary } from '../domain/run-summary';
 import type { IndexNames } from '../search/index-names';
 import { ProviderStateStore } from '../search/provider-state-store';
 import { RejectStore } from '../search/reject-store';
@@ -149,8 +149,8 @@ async function stagedRejects(rejectsPath: string): Promise<EventReject[]> {
   return all;
 }
 
-function runSummary(run: SyncRunRef, ending: RunEnding, unlisted: number) {
-  const finishedAt = new Date();
+/** The run as recorded: its outcome follows from how far it got and whether it failed. */
+function runSummary(run: SyncRunRef, ending: RunEnding, unlisted: number): RunRecord {
   const { feed, parsed, indexed, failure } = ending;
   const outcome = failure
     ? 'failed'
@@ -159,26 +159,21 @@ function runSummary(run: SyncRunRef, ending: RunEnding, unlisted: number) {
       : indexed?.stale
         ? 'superseded'
         : 'succeeded';
-  return {
-    runId: run.runId,
-    workflowId: run.workflowId,
-    providerId: run.providerId,
+  const counts = {
+    seen: (parsed?.events ?? 0) + (parsed?.rejected ?? 0),
+    new: indexed?.new ?? 0,
+    changed: indexed?.changed ?? 0,
+    unchanged: indexed?.unchanged ?? 0,
+    rejected: parsed?.rejected ?? 0,
+    unlisted,
+  };
+  const result = {
     outcome,
-    startedAt: run.startedAt,
-    finishedAt: finishedAt.toISOString(),
-    durationMs: finishedAt.getTime() - Date.parse(run.startedAt),
     bytes: feed?.bytes ?? null,
     sha256: feed?.sha256 ?? null,
-    counts: {
-      seen: (parsed?.events ?? 0) + (parsed?.rejected ?? 0),
-      new: indexed?.new ?? 0,
-      changed: indexed?.changed ?? 0,
-      unchanged: indexed?.unchanged ?? 0,
-      rejected: parsed?.rejected ?? 0,
-      unlisted,
-    },
+    counts,
     superseded: indexed?.superseded ?? 0,
-    error: failure?.message ?? null,
-    errorType: failure?.type ?? null,
-  } satisfies RunSummary & { sha256: string | null; superseded: number; errorType: string | null };
+    failure,
+  } as const;
+  return finishedRun(run, result, new Date());
 }

@@ -1,23 +1,6 @@
-/** Summary of one sync run, as the admin API returns it. */
-export interface RunSummary {
-  runId: string;
-  workflowId: string;
-  providerId: string;
-  outcome: 'succeeded' | 'unchanged' | 'failed' | 'superseded' | 'running';
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  bytes: number | null;
-  counts: {
-    seen: number;
-    new: number;
-    changed: number;
-    unchanged: number;
-    rejected: number;
-    unlisted: number;
-  };
-  error: string | null;
-}
+import type { RunSummary } from '../domain/run-summary';
+
+export type { RunSummary };
 
 /** A provider's schedule as ops see it. */
 export interface ProviderStatus {

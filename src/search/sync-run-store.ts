@@ -1,5 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { RunSummary } from '../schedules/sync-control';
+import type { RunRecord, RunSummary } from '../domain/run-summary';
 import type { IndexNames } from './index-names';
 
 interface SyncRunDocument {
@@ -17,13 +17,6 @@ interface SyncRunDocument {
   error_type: string | null;
 }
 
-/** A run as recorded, with the fields ops filter on. */
-export interface SyncRunRecord extends RunSummary {
-  sha256: string | null;
-  errorType: string | null;
-  superseded: number;
-}
-
 /** The sync-runs index: one document per run, written when the run ends. */
 export class SyncRunStore {
   constructor(
@@ -31,7 +24,7 @@ export class SyncRunStore {
     private readonly names: IndexNames,
   ) {}
 
-  async save(run: SyncRunRecord): Promise<void> {
+  async save(run: RunRecord): Promise<void> {
     const document: SyncRunDocument = {
       run_id: run.runId,
       workflow_id: run.workflowId,
