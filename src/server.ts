@@ -5,6 +5,7 @@ import { createApp } from './api/create-app';
 import { answerClientError } from './api/http/answer-client-error';
 import { loadConfig, secretFromEnv, type Config } from './config';
 import { loadProviderSettings } from './providers/provider-settings';
+import { scheduleTargetOf } from './schedules/schedule-target';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
 import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
@@ -44,7 +45,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const api = createApp({
     eventSearch: new ElasticsearchEventSearch(elasticsearch, indices, searchTransport),
-    syncControl: new TemporalSyncControl(temporal, providers, new SyncRunStore(elasticsearch, indices)),
+    syncControl: new TemporalSyncControl(
+      temporal,
+      providers,
+      new SyncRunStore(elasticsearch, indices),
+      scheduleTargetOf(config),
+    ),
     logger,
     adminToken: config.ADMIN_TOKEN,
     cache: { enabled: config.SEARCH_CACHE_ENABLED, maxBytes: config.SEARCH_CACHE_MAX_BYTES },

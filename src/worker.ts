@@ -9,6 +9,7 @@ import { createActivities } from './activities/create-activities';
 import { loadConfig, secretFromEnv, type Config } from './config';
 import { loadProviderSettings } from './providers/provider-settings';
 import { ensureSchedules } from './schedules/ensure-schedules';
+import { scheduleTargetOf } from './schedules/schedule-target';
 import { registerSearchAttributes } from './schedules/register-search-attributes';
 import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ensureIndices } from './search/ensure-indices';
@@ -44,11 +45,9 @@ export async function startWorker(
 
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await registerSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
-  if (options.ensureSchedules ?? true) {
-    const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-    await ensureSchedules(client, providers, config.TEMPORAL_TASK_QUEUE, logger);
-  }
-  await clientConnection.close();
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  if (options.ensureSchedules ?? true)
+    await ensureSchedules(client, providers, scheduleTargetOf(config), logger);
 
   // Stable across restarts of this worker on this host, so a restarted worker resumes its own staged runs.
   const workerId = `${os.hostname()}-${createHash('sha256').update(config.STAGING_DIR).digest('hex').slice(0, 8)}`;
@@ -78,6 +77,7 @@ export async function startWorker(
 
   const done = Promise.all([shared.run(), staged.run()]).then(async () => {
     await connection.close();
+    await clientConnection.close();
     await elasticsearch.close();
     logger.info('worker stopped');
   });

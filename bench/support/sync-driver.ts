@@ -48,6 +48,8 @@ export class SyncDriver {
       temporalClient,
       providers,
       new SyncRunStore(elasticsearch, this.indices),
+      // The bench's app processes use the prefix as their task queue too (app-processes.ts).
+      { taskQueue: prefix, deployment: prefix },
     );
   }
 

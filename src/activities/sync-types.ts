@@ -3,7 +3,7 @@ export interface SyncRunRef {
   providerId: string;
   /** Id of the run in the sync-runs index: workflow id plus Temporal run id (see syncRunId). */
   runId: string;
-  /** Business key: provider + schedule time. */
+  /** Business key: one per provider and deployment, shared by all its runs (see sync-ids.ts). */
   workflowId: string;
   startedAt: string;
 }

@@ -4,32 +4,44 @@ import {
   type Client,
   type ScheduleOptions,
   type ScheduleSpec,
+  type ScheduleSummary,
 } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { ProviderSettings } from '../providers/provider-settings';
 import { durationMs } from '../providers/provider-settings';
+import type { ScheduledSyncInput } from '../workflows/scheduled-sync-workflow';
 import { PROVIDER_ID } from './search-attribute-keys';
+import { syncIdsOf } from './sync-ids';
 
-const SCHEDULE_PREFIX = 'sync-';
+/** The memo that marks a schedule as this service's, for one deployment (index prefix). */
+export type ScheduleMark = {
+  managedBy: typeof MANAGED_BY;
+  deployment: string;
+  providerId: string;
+};
 
-/** Schedule id of a provider; its runs get workflow ids `sync-<provider>-<schedule time>`. */
-export function scheduleIdOf(providerId: string): string {
-  return `${SCHEDULE_PREFIX}${providerId}`;
+const MANAGED_BY = 'event-hub';
+
+/** Where the schedules go: the shared task queue and the deployment (index prefix) they belong to. */
+export interface ScheduleTarget {
+  taskQueue: string;
+  deployment: string;
 }
 
 /**
  * Creates or updates one Schedule per enabled provider from the configuration (keeping a pause ops set),
- * and deletes the schedules of providers that are gone or disabled. Safe to run on every worker start.
+ * and deletes this deployment's schedules of providers that are gone or disabled. Schedules it did not
+ * create (other deployments', other services') are left alone. Safe to run on every worker start.
  */
 export async function ensureSchedules(
   client: Client,
   providers: ProviderSettings[],
-  taskQueue: string,
+  target: ScheduleTarget,
   logger: Logger,
 ): Promise<void> {
   const enabled = providers.filter((p) => p.enabled);
   for (const provider of enabled) {
-    const options = scheduleOptions(provider, taskQueue);
+    const options = scheduleOptions(provider, target);
     const handle = client.schedule.getHandle(options.scheduleId);
     try {
       await handle.update((previous) => ({
@@ -45,32 +57,70 @@ export async function ensureSchedules(
       logger.info({ scheduleId: options.scheduleId }, 'schedule created');
     }
   }
-  const wanted = new Set(enabled.map((p) => scheduleIdOf(p.id)));
+  const wanted = new Set(enabled.map((p) => syncIdsOf(target.deployment, p.id).scheduleId));
   for await (const schedule of client.schedule.list()) {
-    if (schedule.scheduleId.startsWith(SCHEDULE_PREFIX) && !wanted.has(schedule.scheduleId)) {
+    if (wanted.has(schedule.scheduleId)) continue;
+    if (isOwnedBy(schedule, target.deployment)) {
       await client.schedule.getHandle(schedule.scheduleId).delete();
       logger.info({ scheduleId: schedule.scheduleId }, 'schedule of a removed or disabled provider deleted');
+    } else if (await isUnmarkedPredecessor(client, schedule, providers, target.taskQueue)) {
+      await client.schedule.getHandle(schedule.scheduleId).delete();
+      logger.info(
+        { scheduleId: schedule.scheduleId },
+        'schedule of an earlier version of this service deleted',
+      );
     }
   }
 }
 
-function scheduleOptions(provider: ProviderSettings, taskQueue: string) {
+/** True when `schedule` carries this service's mark for `deployment`. */
+export function isOwnedBy(schedule: Pick<ScheduleSummary, 'memo'>, deployment: string): boolean {
+  const mark = schedule.memo as Partial<ScheduleMark> | undefined;
+  return mark?.managedBy === MANAGED_BY && mark.deployment === deployment;
+}
+
+/**
+ * Schedules made before they were marked were named `sync-<provider>`; one of those that starts runs on
+ * this deployment's task queue would keep starting runs beside the new schedule.
+ */
+async function isUnmarkedPredecessor(
+  client: Client,
+  schedule: ScheduleSummary,
+  providers: ProviderSettings[],
+  taskQueue: string,
+): Promise<boolean> {
+  if (schedule.memo?.managedBy !== undefined) return false;
+  if (!providers.some((p) => schedule.scheduleId === `sync-${p.id}`)) return false;
+  const { action } = await client.schedule.getHandle(schedule.scheduleId).describe();
+  return action.type === 'startWorkflow' && action.taskQueue === taskQueue;
+}
+
+function scheduleOptions(provider: ProviderSettings, target: ScheduleTarget) {
   const spec: ScheduleSpec =
     'cron' in provider.schedule
       ? { cronExpressions: [provider.schedule.cron] }
       : { intervals: [{ every: durationMs(provider.schedule.every) }] };
+  const ids = syncIdsOf(target.deployment, provider.id);
+  const input: ScheduledSyncInput = { providerId: provider.id, runWorkflowId: ids.runWorkflowId };
+  const mark: ScheduleMark = {
+    managedBy: MANAGED_BY,
+    deployment: target.deployment,
+    providerId: provider.id,
+  };
   return {
-    scheduleId: scheduleIdOf(provider.id),
+    scheduleId: ids.scheduleId,
     spec,
     action: {
       type: 'startWorkflow',
-      workflowType: 'syncProviderWorkflow',
-      workflowId: scheduleIdOf(provider.id),
-      args: [{ providerId: provider.id }],
-      taskQueue,
-      workflowRunTimeout: '2h',
+      workflowType: 'scheduledSyncWorkflow',
+      workflowId: ids.scheduledStartId,
+      args: [input],
+      taskQueue: target.taskQueue,
+      workflowRunTimeout: '5m',
       typedSearchAttributes: [{ key: PROVIDER_ID, value: provider.id }],
     },
+    memo: mark,
+    // Skip is kept for the starts themselves; runs never overlap because they share one workflow id.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1m', pauseOnFailure: false },
   } satisfies ScheduleOptions;
 }

@@ -1,24 +1,21 @@
 import { ScheduleNotFoundError, WorkflowFailedError, type Client } from '@temporalio/client';
+import { runningRun } from '../domain/run-summary';
 import { syncRunId } from '../domain/sync-run-id';
 import type { ProviderSettings } from '../providers/provider-settings';
 import type { SyncRunStore } from '../search/sync-run-store';
-import { scheduleIdOf } from './ensure-schedules';
+import type { syncProviderWorkflow } from '../workflows/sync-provider-workflow';
+import type { ScheduleTarget } from './ensure-schedules';
+import { PROVIDER_ID } from './search-attribute-keys';
 import { UnknownProviderError, type ProviderStatus, type RunSummary, type SyncControl } from './sync-control';
+import { SYNC_RUN_TIMEOUT, syncIdsOf } from './sync-ids';
 
-const TRIGGER_TIMEOUT_MS = 30_000;
-
-/** A run a schedule started, as Temporal reports it. */
-interface StartedRun {
-  workflowId: string;
-  firstExecutionRunId: string;
-}
-
-/** SyncControl over Temporal Schedules (state, trigger, pause) and the sync-runs index (history). */
+/** SyncControl over Temporal (runs, Schedules: state, pause) and the sync-runs index (history). */
 export class TemporalSyncControl implements SyncControl {
   constructor(
     private readonly client: Client,
     private readonly providers: ProviderSettings[],
     private readonly runs: SyncRunStore,
+    private readonly target: ScheduleTarget,
   ) {}
 
   async listProviders(): Promise<ProviderStatus[]> {
@@ -40,24 +37,35 @@ export class TemporalSyncControl implements SyncControl {
     );
   }
 
+  /**
+   * Starts the provider's run, or joins the one in progress: every run of a provider has one workflow id,
+   * so Temporal itself says which run answers, at once and without asking visibility.
+   */
   async syncNow(providerId: string, options: { wait: boolean }): Promise<RunSummary> {
-    this.settingsOf(providerId);
-    const started =
-      (await this.findRun(providerId, "ExecutionStatus = 'Running'")) ?? (await this.trigger(providerId));
-    const handle = this.client.workflow.getHandle(started.workflowId, started.firstExecutionRunId);
-    const runId = syncRunId(started.workflowId, started.firstExecutionRunId);
-    if (!options.wait) return this.running(providerId, started.workflowId, runId);
+    const provider = this.settingsOf(providerId);
+    if (!provider.enabled) throw new UnknownProviderError(`provider ${providerId} is disabled`);
+    const handle = await this.client.workflow.start<typeof syncProviderWorkflow>('syncProviderWorkflow', {
+      workflowId: syncIdsOf(this.target.deployment, providerId).runWorkflowId,
+      taskQueue: this.target.taskQueue,
+      args: [{ providerId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowRunTimeout: SYNC_RUN_TIMEOUT,
+      typedSearchAttributes: [{ key: PROVIDER_ID, value: providerId }],
+    });
+    const run = {
+      runId: syncRunId(handle.workflowId, handle.firstExecutionRunId),
+      workflowId: handle.workflowId,
+      providerId,
+      startedAt: new Date().toISOString(),
+    };
+    if (!options.wait) return runningRun(run);
     try {
-      return (await handle.result()) as RunSummary;
+      return await handle.result();
     } catch (error) {
       if (!(error instanceof WorkflowFailedError)) throw error;
-      const recorded = await this.runs.find(runId);
+      const recorded = await this.runs.find(run.runId);
       if (recorded) return recorded;
-      return {
-        ...this.running(providerId, started.workflowId, runId),
-        outcome: 'failed',
-        error: error.message,
-      };
+      return { ...runningRun(run), outcome: 'failed', error: error.message };
     }
   }
 
@@ -78,53 +86,6 @@ export class TemporalSyncControl implements SyncControl {
     await this.client.workflowService.getSystemInfo({});
   }
 
-  /**
-   * Triggers the schedule now and finds the run that answers it through visibility: the run it started,
-   * or, when overlap policy skipped it, the run already in progress (another trigger's or the schedule's).
-   */
-  private async trigger(providerId: string): Promise<StartedRun> {
-    await this.describeOrThrow(providerId);
-    const before = await this.findRun(providerId);
-    await this.scheduleOf(providerId).trigger();
-    const deadline = Date.now() + TRIGGER_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      const running = await this.findRun(providerId, "ExecutionStatus = 'Running'");
-      const newest = running ?? (await this.findRun(providerId));
-      if (newest && newest.firstExecutionRunId !== before?.firstExecutionRunId) return newest;
-      if (running) return running;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(
-      `the schedule of provider ${providerId} did not start a run within ${TRIGGER_TIMEOUT_MS / 1000}s`,
-    );
-  }
-
-  /** The newest sync run of the provider matching `condition`, from Temporal's visibility store. */
-  private async findRun(providerId: string, condition?: string): Promise<StartedRun | null> {
-    // Provider ids are validated as [a-z0-9-], so they are safe inside the query's quotes.
-    const filters = [`WorkflowType = 'syncProviderWorkflow'`, `ProviderId = '${providerId}'`];
-    const query = [...filters, ...(condition ? [condition] : [])].join(' AND ');
-    for await (const run of this.client.workflow.list({ query, pageSize: 1 })) {
-      return { workflowId: run.workflowId, firstExecutionRunId: run.runId };
-    }
-    return null;
-  }
-
-  private running(providerId: string, workflowId: string, runId: string): RunSummary {
-    return {
-      runId,
-      workflowId,
-      providerId,
-      outcome: 'running',
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      durationMs: null,
-      bytes: null,
-      counts: { seen: 0, new: 0, changed: 0, unchanged: 0, rejected: 0, unlisted: 0 },
-      error: null,
-    };
-  }
-
   private settingsOf(providerId: string): ProviderSettings {
     const provider = this.providers.find((p) => p.id === providerId);
     if (!provider) throw new UnknownProviderError(`provider ${providerId} is not configured`);
@@ -133,7 +94,7 @@ export class TemporalSyncControl implements SyncControl {
 
   private scheduleOf(providerId: string) {
     this.settingsOf(providerId);
-    return this.client.schedule.getHandle(scheduleIdOf(providerId));
+    return this.client.schedule.getHandle(syncIdsOf(this.target.deployment, providerId).scheduleId);
   }
 
   private async describe(providerId: string) {
@@ -143,11 +104,5 @@ export class TemporalSyncControl implements SyncControl {
       if (error instanceof ScheduleNotFoundError) return null;
       throw error;
     }
-  }
-
-  private async describeOrThrow(providerId: string) {
-    const description = await this.describe(providerId);
-    if (!description) throw new UnknownProviderError(`provider ${providerId} has no schedule (disabled?)`);
-    return description;
   }
 }

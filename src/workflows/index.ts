@@ -1,1 +1,2 @@
 export { syncProviderWorkflow, progressQuery } from './sync-provider-workflow';
+export { scheduledSyncWorkflow } from './scheduled-sync-workflow';

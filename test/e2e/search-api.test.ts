@@ -1,4 +1,3 @@
-import { scheduleIdOf } from '../../src/schedules/ensure-schedules';
 import { startServer, type RunningServer } from '../../src/server';
 import { freePort } from '../../scripts/stack/free-port';
 import { createContractValidator } from '../support/contract';
@@ -151,7 +150,7 @@ describe('the search API over a real sync', () => {
   });
 
   it('pauses and resumes the provider’s Temporal Schedule', async () => {
-    const schedule = harness.temporal.schedule.getHandle(scheduleIdOf('fever'));
+    const schedule = harness.temporal.schedule.getHandle(harness.feverIds.scheduleId);
     const paused = await admin('/admin/providers/fever/pause', {
       body: JSON.stringify({ note: 'provider maintenance' }),
     });

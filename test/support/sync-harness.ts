@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Client as EsClient } from '@elastic/elasticsearch';
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../../src/config';
-import { scheduleIdOf } from '../../src/schedules/ensure-schedules';
+import { scheduleTargetOf } from '../../src/schedules/schedule-target';
+import { syncIdsOf, type SyncIds } from '../../src/schedules/sync-ids';
 import { TemporalSyncControl } from '../../src/schedules/temporal-sync-control';
 import { createElasticsearchClient } from '../../src/search/elasticsearch-client';
 import { indexNames, type IndexNames } from '../../src/search/index-names';
@@ -24,6 +25,8 @@ export interface SyncHarness {
   elasticsearch: EsClient;
   indices: IndexNames;
   control: TemporalSyncControl;
+  /** Schedule and run ids of provider `fever` in this harness's deployment. */
+  feverIds: SyncIds;
   /** Starts a fresh worker (after `worker.shutdown()` or a simulated crash). */
   restartWorker(): Promise<RunningWorker>;
   stop(): Promise<void>;
@@ -56,7 +59,13 @@ export async function startSyncHarness(
   const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   const providers = loadProviderSettings(config.PROVIDERS_FILE, { env: () => undefined });
-  const control = new TemporalSyncControl(temporal, providers, new SyncRunStore(elasticsearch, indices));
+  const control = new TemporalSyncControl(
+    temporal,
+    providers,
+    new SyncRunStore(elasticsearch, indices),
+    scheduleTargetOf(config),
+  );
+  const feverIds = syncIdsOf(config.ELASTICSEARCH_INDEX_PREFIX, 'fever');
   return {
     config,
     simulator,
@@ -68,13 +77,14 @@ export async function startSyncHarness(
     elasticsearch,
     indices,
     control,
+    feverIds,
     async restartWorker() {
       worker = await startWorker(config, { ensureSchedules: false });
       return worker;
     },
     async stop() {
       await temporal.schedule
-        .getHandle(scheduleIdOf('fever'))
+        .getHandle(feverIds.scheduleId)
         .delete()
         .catch(() => undefined);
       await worker?.shutdown();

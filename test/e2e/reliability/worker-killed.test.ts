@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ManagedProcess } from '../../../scripts/stack/managed-process';
-import { scheduleIdOf } from '../../../src/schedules/ensure-schedules';
 import type { RunSummary } from '../../../src/schedules/sync-control';
 import { startSync, waitForPhase } from '../../support/running-sync';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
@@ -27,7 +26,7 @@ describe('a worker killed with SIGKILL in the middle of indexEvents', () => {
 
   async function startWorker(n: number): Promise<void> {
     worker = startWorkerProcess(harness.config, path.join(logs, `worker-${n}.log`));
-    const schedule = harness.temporal.schedule.getHandle(scheduleIdOf('fever'));
+    const schedule = harness.temporal.schedule.getHandle(harness.feverIds.scheduleId);
     await waitFor('the worker to create its schedule', () => schedule.describe());
   }
 
