@@ -10,6 +10,7 @@ import { loadConfig, secretFromEnv, type Config } from './config';
 import { loadProviderSettings } from './providers/provider-settings';
 import { ensureSchedules } from './schedules/ensure-schedules';
 import { scheduleTargetOf } from './schedules/schedule-target';
+import { syncRunIsOpen } from './schedules/sync-run-status';
 import { registerSearchAttributes } from './schedules/register-search-attributes';
 import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ensureIndices } from './search/ensure-indices';
@@ -61,6 +62,7 @@ export async function startWorker(
     logger,
     indexBatchSize: config.INDEX_BATCH_SIZE,
     indexBatchMaxBytes: config.INDEX_BATCH_MAX_BYTES,
+    isRunOpen: (runId) => syncRunIsOpen(client, runId),
   });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, activities };

@@ -16,7 +16,7 @@ import { indexStagedEvents, type IndexCheckpoint } from './index-staged-events';
 import { readLineBatches } from './line-file';
 import { parseStagedFeed } from './parse-feed';
 import { readStagedIds } from './staged-events';
-import { removeOtherRuns, runStagingDir } from './staging-area';
+import { removeEndedRuns, requireStagedFiles, runStagingDir } from './staging-area';
 import { SyncFailureType } from '../domain/sync-failure-types';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from './sync-types';
 
@@ -33,6 +33,8 @@ export interface ActivityDeps {
   indexBatchSize: number;
   /** Most bytes of documents per bulk request: events with many zones make fewer per request. */
   indexBatchMaxBytes: number;
+  /** Whether the sync run `runId` (see syncRunId) is still open in Temporal; true when unsure. */
+  isRunOpen: (runId: string) => Promise<boolean>;
 }
 
 /** How a run ended, as the workflow hands it to finishRun / recordFailedRun. */
@@ -67,7 +69,7 @@ export function createActivities(deps: ActivityDeps) {
     /** Downloads the feed to the staging area; `unchanged` when its hash equals the last successful run's. */
     async fetchFeed(run: SyncRunRef): Promise<FetchedFeed> {
       const settings = provider(run.providerId);
-      await removeOtherRuns(deps.stagingDir, run.providerId, run.runId);
+      await removeEndedRuns(deps.stagingDir, run.providerId, run.runId, deps.isRunOpen);
       const file = path.join(runStagingDir(deps.stagingDir, run.providerId, run.runId), 'feed.xml');
       const feed = await downloadFeed(settings, file, (bytes) => Context.current().heartbeat({ bytes }));
       const last = await state.read(run.providerId);
@@ -76,6 +78,7 @@ export function createActivities(deps: ActivityDeps) {
 
     /** Parses and validates the staged feed into normalized events and rejects. */
     async parseFeed(run: SyncRunRef, feed: FetchedFeed): Promise<ParsedFeed> {
+      await requireStagedFiles('parseFeed', [feed.path]);
       return parseStagedFeed(provider(run.providerId), feed.path, (events, rejected) =>
         Context.current().heartbeat({ events, rejected }),
       );
@@ -83,6 +86,7 @@ export function createActivities(deps: ActivityDeps) {
 
     /** Writes new and changed events, resuming from the last heartbeat after a retry. */
     async indexEvents(run: SyncRunRef, feed: FetchedFeed, parsed: ParsedFeed): Promise<IndexedFeed> {
+      await requireStagedFiles('indexEvents', [parsed.eventsPath]);
       const last = await state.read(run.providerId);
       if (last.lastFetchedAt && Date.parse(last.lastFetchedAt) > Date.parse(feed.fetchedAt)) {
         deps.logger.warn(
@@ -111,6 +115,7 @@ export function createActivities(deps: ActivityDeps) {
       const { feed, parsed, indexed } = ending;
       let unlisted = 0;
       if (feed && parsed && indexed && !indexed.stale) {
+        await requireStagedFiles('finishRun', [parsed.idsPath, parsed.rejectsPath]);
         const ids = await readStagedIds(parsed.idsPath);
         unlisted = await unlistMissingEvents(deps.elasticsearch, deps.indices, run.providerId, ids, {
           runId: run.runId,

@@ -12,6 +12,8 @@ export const SyncFailureType = {
   ProviderRejectedRequest: 'ProviderRejectedRequest',
   /** The workflow names a provider the worker's configuration does not have. */
   UnknownProvider: 'UnknownProvider',
+  /** A step's staged inputs are gone from the worker's disk: the run starts over from fetchFeed. */
+  StagedFilesMissing: 'StagedFilesMissing',
 } as const;
 
 /** Failure types the sync workflow's retry policies never retry. */
@@ -20,4 +22,5 @@ export const NON_RETRYABLE_SYNC_FAILURES: string[] = [
   SyncFailureType.FeedTooLarge,
   SyncFailureType.ProviderRejectedRequest,
   SyncFailureType.UnknownProvider,
+  SyncFailureType.StagedFilesMissing,
 ];

@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { TimeoutType, type ActivityOptions, type RetryPolicy } from '@temporalio/common';
 import type { RunEnding, SyncActivities } from '../activities/create-activities';
-import { NON_RETRYABLE_SYNC_FAILURES } from '../domain/sync-failure-types';
+import { NON_RETRYABLE_SYNC_FAILURES, SyncFailureType } from '../domain/sync-failure-types';
 import type {
   FetchedFeed,
   IndexedFeed,
@@ -50,7 +50,7 @@ const { claimStagingQueue, recordFailedRun } = proxyActivities<SyncActivities>({
 });
 
 /** Activities that share staging files, pinned to one worker. If that worker does not come back within
- * scheduleToStart, the workflow starts over from fetchFeed on another one. */
+ * scheduleToStart, or a step finds its staged files gone, the workflow starts over from fetchFeed. */
 function stagedActivities(taskQueue: string) {
   const pinned: ActivityOptions = {
     taskQueue,
@@ -115,19 +115,23 @@ async function syncOnOneWorker(
       progress.phase = 'finishing';
       return await staged.finishRun(run, ending);
     } catch (error) {
-      if (!isWorkerLost(error) || handover + 1 >= MAX_WORKER_HANDOVERS) throw error;
-      log.warn('staging worker did not pick up the next step; starting over on another worker', { handover });
+      const reason = startOverReason(error);
+      if (!reason || handover + 1 >= MAX_WORKER_HANDOVERS) throw error;
+      log.warn(`${reason}; starting the run over from fetchFeed`, { handover });
       Object.assign(ending, { feed: null, parsed: null, indexed: null });
     }
   }
 }
 
-function isWorkerLost(error: unknown): boolean {
-  return (
-    error instanceof ActivityFailure &&
-    error.cause instanceof TimeoutFailure &&
-    error.cause.timeoutType === TimeoutType.SCHEDULE_TO_START
-  );
+/** Why the run cannot go on where its staged files are, or null when the failure is the run's end. */
+function startOverReason(error: unknown): string | null {
+  if (!(error instanceof ActivityFailure)) return null;
+  const { cause } = error;
+  if (cause instanceof TimeoutFailure && cause.timeoutType === TimeoutType.SCHEDULE_TO_START)
+    return 'the staging worker did not pick up the next step';
+  if (cause instanceof ApplicationFailure && cause.type === SyncFailureType.StagedFilesMissing)
+    return `${error.activityType} found its staged files missing`;
+  return null;
 }
 
 function describeFailure(error: unknown): { type: string | null; message: string } {

@@ -33,14 +33,19 @@ export interface ActivitiesOnTestIndices {
 
 /** Builds the activities as worker.ts does, minus Temporal: run them in a MockActivityEnvironment. */
 export async function activitiesOnTestIndices(
-  options: { indexBatchSize?: number } = {},
+  options: {
+    indexBatchSize?: number;
+    providers?: ProviderSettings[];
+    /** Which runs Temporal would call open; by default none but the one a step belongs to. */
+    isRunOpen?: (runId: string) => Promise<boolean>;
+  } = {},
 ): Promise<ActivitiesOnTestIndices> {
   const config = testConfig();
   const client = createElasticsearchClient(config.ELASTICSEARCH_URL);
   const names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await ensureIndices(client, names);
   const activities = createActivities({
-    providers: [STAGED_FEVER],
+    providers: options.providers ?? [STAGED_FEVER],
     stagingDir: config.STAGING_DIR,
     stagingQueue: `${config.TEMPORAL_TASK_QUEUE}-staging`,
     elasticsearch: client,
@@ -48,6 +53,7 @@ export async function activitiesOnTestIndices(
     logger: pino({ level: 'silent' }),
     indexBatchSize: options.indexBatchSize ?? config.INDEX_BATCH_SIZE,
     indexBatchMaxBytes: config.INDEX_BATCH_MAX_BYTES,
+    isRunOpen: options.isRunOpen ?? (() => Promise.resolve(false)),
   });
   return {
     activities,
