@@ -40,6 +40,8 @@ const schema = z.object({
   INDEX_BATCH_MAX_BYTES: positiveInt.default(5 * 1024 * 1024),
   SEARCH_CACHE_ENABLED: bool.default(true),
   SEARCH_CACHE_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
+  // How soon an API process that did not wait for a run follows its new data (see generation-poller.ts).
+  SEARCH_GENERATION_POLL_MS: positiveInt.min(50).max(60_000).default(300),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATOR_PORT: port.default(3100),
 });

@@ -54,6 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     adminToken: config.ADMIN_TOKEN,
     cache: { enabled: config.SEARCH_CACHE_ENABLED, maxBytes: config.SEARCH_CACHE_MAX_BYTES },
+    generationPollMs: config.SEARCH_GENERATION_POLL_MS,
   });
   const server = createServer(api.callback).listen(config.API_PORT, config.API_HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

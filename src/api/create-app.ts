@@ -77,7 +77,9 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerDocsRoutes(router);
   registerHealthRoutes(router, { ...deps, logger });
   registerMetricsRoute(router, metrics, new ProviderSyncGauges(registry, deps.syncControl, logger));
-  registerAdminRoutes(router, deps.syncControl, adminAuth(deps.adminToken, logger));
+  registerAdminRoutes(router, deps.syncControl, adminAuth(deps.adminToken, logger), () =>
+    cache ? followGeneration(generation, logger) : Promise.resolve(),
+  );
 
   const app = new Koa<ApiState>();
   // Koa prints unhandled errors with console.error unless someone listens.
@@ -99,6 +101,15 @@ export function createApp(deps: ApiDeps): ApiApp {
     if (!serveSearch(req, res)) void koa(req, res);
   };
   return { app, callback, close: () => generation.stop() };
+}
+
+/** Brings the cache to the data generation now; if Elasticsearch cannot say, the poller catches up later. */
+async function followGeneration(generation: GenerationPoller, logger: Logger): Promise<void> {
+  try {
+    await generation.refresh();
+  } catch (err) {
+    logger.warn({ err }, 'data generation not read after a sync run; the poller will catch up');
+  }
 }
 
 function defaultRegistry(): Registry {

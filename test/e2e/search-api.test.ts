@@ -1,3 +1,4 @@
+import type { RunSummary } from '../../src/domain/run-summary';
 import { startServer, type RunningServer } from '../../src/server';
 import { freePort } from '../../scripts/stack/free-port';
 import { createContractValidator } from '../support/contract';
@@ -64,6 +65,38 @@ describe('the search API over a real sync', () => {
     }
     expect(Date.now() - ended).toBeLessThanOrEqual(2000);
     expect(latest.body).not.toEqual(before.body);
+  });
+
+  it('answers the first search after a waited sync from that sync, with no wait in between', async () => {
+    // Polling as slow as it may be: only the waited trigger itself can bring this API to the new data.
+    const slowPoller = await startServer({
+      ...harness.config,
+      API_PORT: await freePort(),
+      SEARCH_GENERATION_POLL_MS: 60_000,
+    });
+    try {
+      const searchOn = async (): Promise<unknown> =>
+        (await fetch(`${slowPoller.url}/search?${WINDOW}`)).json();
+      harness.simulator.control('fever', { sample: 1 });
+      await fetch(`${slowPoller.url}/admin/providers/fever/sync?wait=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      const before = await searchOn();
+      harness.simulator.control('fever', { sample: 2 });
+      const synced = await fetch(`${slowPoller.url}/admin/providers/fever/sync?wait=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      const after = await searchOn();
+      expect(synced.status).toBe(200);
+      expect(
+        ((await synced.json()) as { data: { run: RunSummary } }).data.run.counts.changed,
+      ).toBeGreaterThan(0);
+      expect(after).not.toEqual(before);
+    } finally {
+      await slowPoller.close();
+    }
   });
 
   it('returns exactly the sessions of 291, 322 and 1591 with their latest values after response_1, _2, _3', async () => {

@@ -22,11 +22,12 @@ export function registerAdminRoutes(
   router: Router<ApiState>,
   syncControl: SyncControl,
   auth: ApiRouteHandler,
+  afterRun: () => Promise<void>,
 ): void {
   router.get('/admin/providers', auth, compressDynamic(), async (ctx) => {
     ctx.body = ok({ providers: await control(() => syncControl.listProviders()) });
   });
-  router.post('/admin/providers/:id/sync', auth, syncProvider(syncControl));
+  router.post('/admin/providers/:id/sync', auth, syncProvider(syncControl, afterRun));
   router.post('/admin/providers/:id/pause', auth, setPaused(syncControl, true));
   router.post('/admin/providers/:id/resume', auth, setPaused(syncControl, false));
   router.get('/admin/runs', auth, compressDynamic(), async (ctx) => {
@@ -35,12 +36,16 @@ export function registerAdminRoutes(
   });
 }
 
-/** 202 while the run goes on, 200 when it ended well, 502 (with the summary saying why) when it failed. */
-function syncProvider(syncControl: SyncControl): ApiRouteHandler {
+/**
+ * 202 while the run goes on, 200 when it ended well, 502 (with the summary saying why) when it failed.
+ * A run that ended is visible to this process's next search before the answer goes out (`afterRun`).
+ */
+function syncProvider(syncControl: SyncControl, afterRun: () => Promise<void>): ApiRouteHandler {
   return async (ctx) => {
     const providerId = providerIdOf(ctx.params.id);
     const wait = parseQuery(syncQuery, ctx.querystring, ['wait']).wait === 'true';
     const run = await control(() => syncControl.syncNow(providerId, { wait }));
+    if (run.outcome !== 'running') await afterRun();
     if (!wait || run.outcome === 'running') {
       ctx.status = 202;
       ctx.body = ok({ run });

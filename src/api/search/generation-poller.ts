@@ -13,6 +13,9 @@ export class GenerationPoller {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private failing = false;
+  /** Numbers every read, so a slow read that started before a newer one cannot win over it. */
+  private reads = 0;
+  private newestObserved = 0;
   generation: string | undefined;
   epoch = 0;
 
@@ -33,15 +36,29 @@ export class GenerationPoller {
     clearTimeout(this.timer);
   }
 
+  /**
+   * Reads the generation now and makes it current before resolving, so a caller that has seen a sync run
+   * end answers from that run's data. Rejects when the read fails; the last known generation stays.
+   */
+  async refresh(): Promise<void> {
+    await this.readAndObserve();
+  }
+
+  private async readAndObserve(): Promise<void> {
+    const read = ++this.reads;
+    const generation = await withTimeout(
+      this.read(),
+      Math.max(1000, this.intervalMs * 4),
+      'currentGeneration',
+    );
+    if (this.stopped || read < this.newestObserved) return;
+    this.newestObserved = read;
+    this.observe(generation);
+  }
+
   private async poll(): Promise<void> {
     try {
-      const generation = await withTimeout(
-        this.read(),
-        Math.max(1000, this.intervalMs * 4),
-        'currentGeneration',
-      );
-      if (this.stopped) return;
-      this.observe(generation);
+      await this.readAndObserve();
     } catch (err) {
       if (!this.failing)
         this.logger.warn({ err }, 'data generation poll failed; keeping the last known generation');

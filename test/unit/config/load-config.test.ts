@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       INDEX_BATCH_MAX_BYTES: 5 * 1024 * 1024,
       SEARCH_CACHE_ENABLED: true,
       SEARCH_CACHE_MAX_BYTES: 256 * 1024 * 1024,
+      SEARCH_GENERATION_POLL_MS: 300,
       SIMULATOR_HOST: '127.0.0.1',
       SIMULATOR_PORT: 3100,
     });
