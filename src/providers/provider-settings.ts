@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time-zone';
 
 /** Thrown when the providers file is missing, not YAML, or describes a provider invalidly. */
 export class ProvidersFileError extends Error {
@@ -13,14 +14,7 @@ const duration = z
   .regex(/^[1-9]\d*(ms|s|m|h|d)$/, 'must be a duration such as 30s, 5m or 1h')
   .or(z.number().int().positive());
 
-const timeZone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Madrid');
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Madrid');
 
 const providerSchema = z
   .object({
