@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/time-zone';
+import { feedKinds } from './feed-parser';
 
 /** Thrown when the providers file is missing, not YAML, or describes a provider invalidly. */
 export class ProvidersFileError extends Error {
@@ -19,7 +20,7 @@ const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone s
 const providerSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes'),
-    kind: z.enum(['xml-event-list']),
+    kind: z.enum(feedKinds, { error: `must be a feed kind with a parser: ${feedKinds.join(', ')}` }),
     url: z
       .string()
       .url()
