@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import pino from 'pino';
 import { createActivities } from './activities/create-activities';
 import { loadConfig, secretFromEnv, type Config } from './config';
+import { createProcessLogger } from './process-logger';
 import { loadProviderSettings } from './providers/provider-settings';
 import { ensureSchedules } from './schedules/ensure-schedules';
 import { registerSearchAttributes } from './schedules/register-search-attributes';
@@ -32,7 +32,7 @@ export async function startWorker(
   config: Config,
   options: { ensureSchedules?: boolean } = {},
 ): Promise<RunningWorker> {
-  const logger = pino({ level: config.LOG_LEVEL, base: { process: 'worker' } });
+  const logger = createProcessLogger('worker', config.LOG_LEVEL);
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
@@ -104,7 +104,7 @@ if (require.main === module) {
   startWorker(loadConfig())
     .then((worker) => worker.done)
     .catch((error: Error) => {
-      pino({ base: { process: 'worker' } }).fatal({ err: error }, 'worker failed');
+      createProcessLogger('worker').fatal({ err: error }, 'worker failed');
       process.exit(1);
     });
 }
