@@ -14,6 +14,7 @@ import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
+import { installTemporalLogger } from './temporal-pino-logger';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle-path';
 
 /** A started worker process: its two Temporal workers and how to stop them. */
@@ -33,6 +34,7 @@ export async function startWorker(
   options: { ensureSchedules?: boolean } = {},
 ): Promise<RunningWorker> {
   const logger = createProcessLogger('worker', config.LOG_LEVEL);
+  installTemporalLogger(logger);
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
