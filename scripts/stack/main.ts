@@ -115,7 +115,7 @@ function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string)
     cwd: projectRoot,
     env: { ...env, ...ENV[name] },
     logFile: path.join(data, 'logs', `${name}.log`),
-    echo: (line) => process.stdout.write(`${line}\n`),
+    echo: (line) => process.stdout.write(`[${name}] ${line}\n`),
   });
 }
 
