@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createApp } from './api/create-app';
 import { answerClientError } from './api/http/answer-client-error';
 import { loadConfig, secretFromEnv, type Config } from './config';
+import { createProcessLogger } from './process-logger';
 import { loadProviderSettings } from './providers/provider-settings';
 import { scheduleTargetOf } from './schedules/schedule-target';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
@@ -26,10 +27,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   // Asynchronous writes: under load, lines logged while a write is in flight go out together in the next
   // one instead of one write per request; pino flushes what is pending when the process exits.
-  const logger = pino(
-    { level: config.LOG_LEVEL, base: { process: 'api' } },
-    pino.destination({ dest: 1, sync: false }),
-  );
+  const logger = createProcessLogger('api', config.LOG_LEVEL, pino.destination({ dest: 1, sync: false }));
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
@@ -78,7 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 if (require.main === module) {
-  const logger = pino({ base: { process: 'api' } });
+  const logger = createProcessLogger('api');
   startServer(loadConfig())
     .then((running) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {

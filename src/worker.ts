@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import pino from 'pino';
 import { createActivities } from './activities/create-activities';
 import { loadConfig, secretFromEnv, type Config } from './config';
+import { createProcessLogger } from './process-logger';
 import { loadProviderSettings } from './providers/provider-settings';
 import { ensureSchedules } from './schedules/ensure-schedules';
 import { scheduleTargetOf } from './schedules/schedule-target';
@@ -16,6 +16,7 @@ import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
+import { installTemporalLogger } from './temporal-pino-logger';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle-path';
 
 /** A started worker process: its two Temporal workers and how to stop them. */
@@ -34,7 +35,8 @@ export async function startWorker(
   config: Config,
   options: { ensureSchedules?: boolean } = {},
 ): Promise<RunningWorker> {
-  const logger = pino({ level: config.LOG_LEVEL, base: { process: 'worker' } });
+  const logger = createProcessLogger('worker', config.LOG_LEVEL);
+  installTemporalLogger(logger);
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
@@ -106,7 +108,7 @@ if (require.main === module) {
   startWorker(loadConfig())
     .then((worker) => worker.done)
     .catch((error: Error) => {
-      pino({ base: { process: 'worker' } }).fatal({ err: error }, 'worker failed');
+      createProcessLogger('worker').fatal({ err: error }, 'worker failed');
       process.exit(1);
     });
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startElasticsearchNode } from './elasticsearch-node';
 import { startProcess, type ManagedProcess } from './managed-process';
+import { echoLineFormat } from './echo-line-format';
 import { dataDir, projectRoot } from './paths';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { waitUntil } from './wait-until';
@@ -11,6 +12,7 @@ import { WORKER_ENV, WORKER_NODE_FLAGS } from './worker-runtime';
 const SERVERS = new Set(['elasticsearch', 'temporal']);
 
 const log = (line: string): void => void process.stdout.write(`[stack] ${line}\n`);
+const echoFormat = echoLineFormat(process.stdout, process.env);
 
 /** `make run`: every server and app process on loopback, in the foreground, stopped together on Ctrl-C. */
 async function main(): Promise<void> {
@@ -115,7 +117,7 @@ function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string)
     cwd: projectRoot,
     env: { ...env, ...ENV[name] },
     logFile: path.join(data, 'logs', `${name}.log`),
-    echo: (line) => process.stdout.write(`${line}\n`),
+    echo: (line) => process.stdout.write(`${echoFormat(name, line)}\n`),
   });
 }
 

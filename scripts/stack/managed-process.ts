@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { echoLines } from './echo-lines';
 
 /** A child process the stack started: its own process group, output in a log file, stopped by PID. */
 export interface ManagedProcess {
@@ -20,7 +21,7 @@ interface StartOptions {
   logFile: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Echo output lines to this sink as well as the log file. */
+  /** Echo each non-blank output line, as written and without its newline, as well as the log file. */
   echo?: (line: string) => void;
   /** Run as this unprivileged user and group (from root). */
   runAs?: { user: string; group: string };
@@ -50,7 +51,7 @@ export function startProcess(options: StartOptions): ManagedProcess {
   if (child.pid === undefined) throw new Error(`could not start ${options.name} (${options.command})`);
   for (const stream of [child.stdout, child.stderr]) {
     stream?.pipe(log, { end: false });
-    if (options.echo) stream?.on('data', (chunk: Buffer) => echoLines(chunk, options.name, options.echo!));
+    if (options.echo && stream) echoLines(stream, options.echo);
   }
   const exited = new Promise<string>((resolve) =>
     child.on('exit', (code, signal) => {
@@ -65,10 +66,6 @@ export function startProcess(options: StartOptions): ManagedProcess {
     exited,
     stop: (graceMs = 15_000) => stopGroup(child, exited, graceMs),
   };
-}
-
-function echoLines(chunk: Buffer, name: string, echo: (line: string) => void): void {
-  for (const line of chunk.toString().split('\n')) if (line.trim()) echo(`[${name}] ${line}`);
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<string>, graceMs: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { daysInMonth } from './days-in-month';
 import { ianaZone } from './time-zone';
 
 /** A wall-clock date and time with no offset, as providers write them (`2021-06-30T21:00:00`). */
@@ -61,13 +62,4 @@ function wallClockAsUtcMs(local: LocalDateTime): number {
   date.setUTCFullYear(local.year, local.month - 1, local.day);
   date.setUTCHours(local.hour, local.minute, local.second, 0);
   return date.getTime();
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }

@@ -15,6 +15,9 @@ export const feedParsers = {
 /** A feed format name that has a parser. */
 export type FeedKind = keyof typeof feedParsers;
 
+/** The kinds provider configuration may name: exactly those with a parser. */
+export const feedKinds = Object.keys(feedParsers) as [FeedKind, ...FeedKind[]];
+
 /** Whether `kind` names a feed format the hub can read. */
 export function isFeedKind(kind: string): kind is FeedKind {
   return Object.hasOwn(feedParsers, kind);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time-zone';
+import { feedKinds } from './feed-parser';
 
 /** Thrown when the providers file is missing, not YAML, or describes a provider invalidly. */
 export class ProvidersFileError extends Error {
@@ -13,19 +15,12 @@ const duration = z
   .regex(/^[1-9]\d*(ms|s|m|h|d)$/, 'must be a duration such as 30s, 5m or 1h')
   .or(z.number().int().positive());
 
-const timeZone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Madrid');
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Madrid');
 
 const providerSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes'),
-    kind: z.enum(['xml-event-list']),
+    kind: z.enum(feedKinds, { error: `must be a feed kind with a parser: ${feedKinds.join(', ')}` }),
     url: z
       .string()
       .url()

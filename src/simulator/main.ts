@@ -1,12 +1,12 @@
-import pino from 'pino';
 import { loadConfig } from '../config';
+import { createProcessLogger } from '../process-logger';
 import { createSimulator } from './create-simulator';
 import { parseSimulatorArgs } from './parse-simulator-args';
 
 /** Entry point of `npm run simulator`: serves the provider feeds until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, name: 'simulator' });
+  const logger = createProcessLogger('simulator', config.LOG_LEVEL);
   const args = parseSimulatorArgs(process.argv.slice(2));
   const simulator = await createSimulator({
     host: args.host ?? config.SIMULATOR_HOST,
@@ -31,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  pino({ name: 'simulator' }).fatal({ err: error }, 'simulator failed to start');
+  createProcessLogger('simulator').fatal({ err: error }, 'simulator failed to start');
   process.exitCode = 1;
 });

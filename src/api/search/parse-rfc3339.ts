@@ -1,3 +1,5 @@
+import { daysInMonth } from '../../domain/days-in-month';
+
 /** How to fit sub-millisecond digits into a JS Date: a lower bound rounds up, an upper bound rounds down. */
 export type MillisecondRounding = 'floor' | 'ceil';
 
@@ -32,11 +34,6 @@ export function parseRfc3339(text: string, rounding: MillisecondRounding = 'floo
 function offsetOf(sign: string, hours: number, minutes: number): number | null {
   if (hours > 23 || minutes > 59) return null;
   return (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 // Digits, not floating point: Number('999.99999999999999') is 1000, which would round a floor up.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { feedParsers } from '../../../src/providers/feed-parser';
 import {
   durationMs,
   loadProviderSettings,
@@ -76,7 +77,6 @@ describe('loadProviderSettings', () => {
 
   it.each([
     ['unknown-key.yaml', 'providers.0: Unrecognized key: "requestTimout"'],
-    ['bad-kind.yaml', 'providers.0.kind: '],
     ['bad-time-zone.yaml', 'providers.0.timeZone: must be an IANA time zone'],
     ['bad-duration.yaml', 'providers.0.requestTimeout: must be a duration'],
     ['zero-timeout.yaml', 'providers.0.requestTimeout: must be a duration'],
@@ -89,6 +89,16 @@ describe('loadProviderSettings', () => {
 
     expect(load).toThrow(ProvidersFileError);
     expect(load).toThrow(`invalid providers file ${fixture(name)}: ${problem}`);
+  });
+
+  it('refuses a kind no parser serves, naming the kinds that have one', () => {
+    const load = () => loadProviderSettings(fixture('bad-kind.yaml'), { env: noSecrets });
+
+    expect(load).toThrow(ProvidersFileError);
+    expect(load).toThrow(
+      `invalid providers file ${fixture('bad-kind.yaml')}: ` +
+        `providers.0.kind: must be a feed kind with a parser: ${Object.keys(feedParsers).join(', ')}`,
+    );
   });
 
   it('refuses a file that is not YAML, or missing, naming the file', () => {
