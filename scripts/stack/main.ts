@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { elasticsearchDataDir } from './elasticsearch-data-dir';
 import { startElasticsearchNode } from './elasticsearch-node';
 import { startProcess, type ManagedProcess } from './managed-process';
-import { dataDir, projectRoot } from './paths';
+import { dataDir, projectRoot, runningAsRoot, STATE_DIR } from './paths';
+import { pruneCloneFolders } from './prune-clone-folders';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { waitUntil } from './wait-until';
 import { WORKER_ENV, WORKER_NODE_FLAGS } from './worker-runtime';
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll(0));
 
   try {
-    const env = await startServers(data, started);
+    const { ELASTICSEARCH_DIR: elasticsearchDir, ...env } = await startServers(data, started);
     const adminToken = process.env.ADMIN_TOKEN ?? developmentAdminToken(data);
     const apiPort = process.env.API_PORT ?? '3000';
     const appEnv = {
@@ -70,6 +72,9 @@ async function main(): Promise<void> {
       `admin token    ${process.env.ADMIN_TOKEN ? 'from ADMIN_TOKEN' : `in ${path.join(data, 'admin-token')}`}`,
     );
     log(`logs and data  ${data}   — Ctrl-C stops everything`);
+    if (elasticsearchDir && !elasticsearchDir.startsWith(data + path.sep)) {
+      log(`logs and data  ${elasticsearchDir}   (Elasticsearch's: 'nobody' cannot reach ${data})`);
+    }
   } catch (error) {
     log(`failed: ${(error as Error).message}`);
     await stopAll(1);
@@ -79,12 +84,18 @@ async function main(): Promise<void> {
 async function startServers(
   data: string,
   started: { stop(): Promise<void>; name: string }[],
-): Promise<{ TEMPORAL_ADDRESS: string; ELASTICSEARCH_URL: string; TEMPORAL_UI?: string }> {
+): Promise<{
+  TEMPORAL_ADDRESS: string;
+  ELASTICSEARCH_URL: string;
+  TEMPORAL_UI?: string;
+  ELASTICSEARCH_DIR?: string;
+}> {
+  const elasticsearchDir = process.env.ELASTICSEARCH_URL ? undefined : placeElasticsearch(data);
   const [elasticsearch, temporal] = await Promise.all([
-    process.env.ELASTICSEARCH_URL
+    elasticsearchDir === undefined
       ? null
       : startElasticsearchNode({
-          dataDir: path.join(data, 'elasticsearch'),
+          dataDir: elasticsearchDir,
           httpPort: 9200,
           transportPort: 9300,
           heapMb: 2048,
@@ -100,7 +111,23 @@ async function startServers(
     ELASTICSEARCH_URL: elasticsearch?.url ?? process.env.ELASTICSEARCH_URL!,
     TEMPORAL_ADDRESS: temporal?.address ?? process.env.TEMPORAL_ADDRESS!,
     TEMPORAL_UI: temporal?.uiUrl ?? undefined,
+    ELASTICSEARCH_DIR: elasticsearchDir,
   };
+}
+
+/** The folder of the node's data and logs (see elasticsearch-data-dir.ts), saying so when it is elsewhere. */
+function placeElasticsearch(data: string): string {
+  const place = elasticsearchDataDir({ dataDir: data, runningAsRoot, stateDir: STATE_DIR, pid: process.pid });
+  if (runningAsRoot) {
+    for (const folder of pruneCloneFolders(STATE_DIR)) log(`removed ${folder}: its data folder is gone`);
+  }
+  if (place.unreachable) {
+    log(
+      `Elasticsearch runs as 'nobody', who cannot search ${place.unreachable}: ` +
+        `its data and logs are in ${place.dir}`,
+    );
+  }
+  return place.dir;
 }
 
 /** Node flags and environment per app process: the worker's memory is capped (see worker-runtime.ts). */
