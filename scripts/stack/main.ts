@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { startAppProcess, type AppName } from './app-process';
 import { elasticsearchDataDir } from './elasticsearch-data-dir';
 import { startElasticsearchNode } from './elasticsearch-node';
-import { startProcess, type ManagedProcess } from './managed-process';
-import { projectRoot, runningAsRoot, STATE_DIR } from './paths';
+import { runningAsRoot, STATE_DIR } from './paths';
 import { pruneCloneFolders } from './prune-clone-folders';
 import { readStackSettings, type StackSettings } from './stack-settings';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { waitUntil } from './wait-until';
-import { WORKER_ENV, WORKER_NODE_FLAGS } from './worker-runtime';
 
 const SERVERS = new Set(['elasticsearch', 'temporal']);
+const APPS: readonly AppName[] = ['simulator', 'worker', 'api'];
 
 const log = (line: string): void => void process.stdout.write(`[stack] ${line}\n`);
 
@@ -56,12 +56,9 @@ async function main(): Promise<void> {
       ADMIN_TOKEN: adminToken,
       STAGING_DIR: path.join(data, 'staging'),
     };
-    for (const [name, script] of [
-      ['simulator', 'dist/src/simulator/main.js'],
-      ['worker', 'dist/src/worker.js'],
-      ['api', 'dist/src/server.js'],
-    ] as const) {
-      const child = app(name, script, appEnv, data);
+    const fromSources = __filename.endsWith('.ts');
+    for (const name of APPS) {
+      const child = startAppProcess({ name, env: appEnv, logDir: path.join(data, 'logs'), fromSources });
       started.push(child);
       void child.exited.then((code) => {
         if (!stopping) {
@@ -152,22 +149,6 @@ function placeElasticsearch(dataDir: string): string {
     );
   }
   return place.dir;
-}
-
-/** Node flags and environment per app process: the worker's memory is capped (see worker-runtime.ts). */
-const NODE_FLAGS: Record<string, readonly string[]> = { worker: WORKER_NODE_FLAGS };
-const ENV: Record<string, Readonly<Record<string, string>>> = { worker: WORKER_ENV };
-
-function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string): ManagedProcess {
-  return startProcess({
-    name,
-    command: process.execPath,
-    args: [...(NODE_FLAGS[name] ?? []), path.join(projectRoot, script)],
-    cwd: projectRoot,
-    env: { ...env, ...ENV[name] },
-    logFile: path.join(data, 'logs', `${name}.log`),
-    echo: (line) => process.stdout.write(`${line}\n`),
-  });
 }
 
 /** A per-checkout admin token for local use, kept private in the data folder and never printed. */
