@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureElasticsearch } from './ensure-elasticsearch';
 import { javaHome } from './java-home';
 import { startProcess, type ManagedProcess } from './managed-process';
 import { runningAsRoot } from './paths';
+import { unsearchableFolder } from './unsearchable-folder';
 import { waitUntil } from './wait-until';
 
 /** A running single-node Elasticsearch. */
@@ -43,7 +44,7 @@ export async function startElasticsearchNode(options: {
   };
   const esArgs = Object.entries(settings).flatMap(([key, value]) => ['-E', `${key}=${String(value)}`]);
   if (runningAsRoot) {
-    assertTraversableByOthers(options.dataDir);
+    assertReachableByNobody(options.dataDir);
     execFileSync('chown', ['-R', 'nobody:nogroup', options.dataDir]);
   }
   const child = startProcess({
@@ -71,14 +72,13 @@ export async function startElasticsearchNode(options: {
   return { url, process: child };
 }
 
-function assertTraversableByOthers(dir: string): void {
-  for (let current = path.dirname(dir); current !== path.dirname(current); current = path.dirname(current)) {
-    if ((statSync(current).mode & 0o001) === 0) {
-      throw new Error(
-        `Elasticsearch runs as 'nobody' under root and cannot reach ${dir}: ${current} is not searchable by ` +
-          `other users; chmod o+x it or set EVENT_HUB_DATA_DIR to a folder outside it`,
-      );
-    }
+function assertReachableByNobody(dir: string): void {
+  const blocked = unsearchableFolder(dir);
+  if (blocked !== null) {
+    throw new Error(
+      `Elasticsearch runs as 'nobody' under root and cannot reach ${dir}: ${blocked} is not searchable by ` +
+        `other users; chmod o+x it or choose a folder outside it`,
+    );
   }
 }
 

@@ -1,24 +1,28 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { startAppProcess, type AppName } from './app-process';
+import { elasticsearchDataDir } from './elasticsearch-data-dir';
 import { startElasticsearchNode } from './elasticsearch-node';
-import { startProcess, type ManagedProcess } from './managed-process';
-import { echoLineFormat } from './echo-line-format';
-import { dataDir, projectRoot } from './paths';
+import { runningAsRoot, STATE_DIR } from './paths';
+import { pruneCloneFolders } from './prune-clone-folders';
+import { readStackSettings, type StackSettings } from './stack-settings';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { waitUntil } from './wait-until';
-import { WORKER_ENV, WORKER_NODE_FLAGS } from './worker-runtime';
 
 const SERVERS = new Set(['elasticsearch', 'temporal']);
+const APPS: readonly AppName[] = ['simulator', 'worker', 'api'];
 
 const log = (line: string): void => void process.stdout.write(`[stack] ${line}\n`);
-const echoFormat = echoLineFormat(process.stdout, process.env);
+
+type Started = { stop(): Promise<void>; name: string }[];
 
 /** `make run`: every server and app process on loopback, in the foreground, stopped together on Ctrl-C. */
 async function main(): Promise<void> {
-  const data = dataDir();
+  const settings = settingsOrExit();
+  const data = settings.dataDir;
   mkdirSync(data, { recursive: true });
-  const started: { stop(): Promise<void>; name: string }[] = [];
+  const started: Started = [];
   let stopping = false;
   const stopAll = async (code: number): Promise<never> => {
     if (!stopping) {
@@ -38,21 +42,23 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll(0));
 
   try {
-    const env = await startServers(data, started);
-    const adminToken = process.env.ADMIN_TOKEN ?? developmentAdminToken(data);
-    const apiPort = process.env.API_PORT ?? '3000';
+    const { elasticsearch, temporal } = await startServers(settings, started);
+    const adminToken = settings.adminToken ?? developmentAdminToken(data);
+    const simulatorUrl = `http://127.0.0.1:${settings.simulatorPort}`;
+    // What the stack decides is set explicitly, so a value left in the caller's shell cannot redirect it.
     const appEnv = {
       ...process.env,
-      ...env,
+      ELASTICSEARCH_URL: elasticsearch.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      API_PORT: String(settings.apiPort),
+      SIMULATOR_PORT: String(settings.simulatorPort),
+      FEVER_PROVIDER_URL: settings.feverUrl ?? `${simulatorUrl}/feeds/fever`,
       ADMIN_TOKEN: adminToken,
       STAGING_DIR: path.join(data, 'staging'),
     };
-    for (const [name, script] of [
-      ['simulator', 'dist/src/simulator/main.js'],
-      ['worker', 'dist/src/worker.js'],
-      ['api', 'dist/src/server.js'],
-    ] as const) {
-      const child = app(name, script, appEnv, data);
+    const fromSources = __filename.endsWith('.ts');
+    for (const name of APPS) {
+      const child = startAppProcess({ name, env: appEnv, logDir: path.join(data, 'logs'), fromSources });
       started.push(child);
       void child.exited.then((code) => {
         if (!stopping) {
@@ -61,64 +67,88 @@ async function main(): Promise<void> {
         }
       });
     }
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
     await waitUntil('API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 180_000 });
     await triggerFirstSync(apiUrl, adminToken);
     log(`API            ${apiUrl}  (search: ${apiUrl}/search, docs: ${apiUrl}/docs)`);
-    log(`Temporal UI    ${env.TEMPORAL_UI ?? 'external server'}`);
-    log(`Elasticsearch  ${env.ELASTICSEARCH_URL}`);
-    log(`Simulator      http://127.0.0.1:3100/feeds/fever`);
+    log(`Temporal UI    ${temporal.ui ?? 'external server'}`);
+    log(`Elasticsearch  ${elasticsearch.url}`);
+    log(`Simulator      ${simulatorUrl}/feeds/fever`);
+    if (settings.feverUrl) log(`fever feed     ${settings.feverUrl} (FEVER_PROVIDER_URL)`);
     log(
-      `admin token    ${process.env.ADMIN_TOKEN ? 'from ADMIN_TOKEN' : `in ${path.join(data, 'admin-token')}`}`,
+      `admin token    ${settings.adminToken ? 'from ADMIN_TOKEN' : `in ${path.join(data, 'admin-token')}`}`,
     );
     log(`logs and data  ${data}   — Ctrl-C stops everything`);
+    if (elasticsearch.dir && !elasticsearch.dir.startsWith(data + path.sep)) {
+      log(`logs and data  ${elasticsearch.dir}   (Elasticsearch's: 'nobody' cannot reach ${data})`);
+    }
   } catch (error) {
     log(`failed: ${(error as Error).message}`);
     await stopAll(1);
   }
 }
 
-async function startServers(
-  data: string,
-  started: { stop(): Promise<void>; name: string }[],
-): Promise<{ TEMPORAL_ADDRESS: string; ELASTICSEARCH_URL: string; TEMPORAL_UI?: string }> {
-  const [elasticsearch, temporal] = await Promise.all([
-    process.env.ELASTICSEARCH_URL
-      ? null
-      : startElasticsearchNode({
-          dataDir: path.join(data, 'elasticsearch'),
-          httpPort: 9200,
-          transportPort: 9300,
-          heapMb: 2048,
-          log,
-        }),
-    process.env.TEMPORAL_ADDRESS
-      ? null
-      : startTemporalDevServer({ dataDir: path.join(data, 'temporal'), port: 7233, uiPort: 8233, log }),
-  ]);
-  if (elasticsearch) started.push({ name: 'elasticsearch', stop: () => elasticsearch.process.stop() });
-  if (temporal) started.push({ name: 'temporal', stop: () => temporal.process.stop() });
-  return {
-    ELASTICSEARCH_URL: elasticsearch?.url ?? process.env.ELASTICSEARCH_URL!,
-    TEMPORAL_ADDRESS: temporal?.address ?? process.env.TEMPORAL_ADDRESS!,
-    TEMPORAL_UI: temporal?.uiUrl ?? undefined,
-  };
+function settingsOrExit(): StackSettings {
+  try {
+    return readStackSettings();
+  } catch (error) {
+    log(`failed: ${(error as Error).message}`);
+    return process.exit(1);
+  }
 }
 
-/** Node flags and environment per app process: the worker's memory is capped (see worker-runtime.ts). */
-const NODE_FLAGS: Record<string, readonly string[]> = { worker: WORKER_NODE_FLAGS };
-const ENV: Record<string, Readonly<Record<string, string>>> = { worker: WORKER_ENV };
+/** The servers the apps talk to: the ones the settings name, or ones this run starts. */
+async function startServers(
+  settings: StackSettings,
+  started: Started,
+): Promise<{
+  elasticsearch: { url: string; dir: string | null };
+  temporal: { address: string; ui: string | null };
+}> {
+  const [elasticsearch, temporal] = await Promise.all([
+    ensureElasticsearchNode(settings, started),
+    ensureTemporalServer(settings, started),
+  ]);
+  return { elasticsearch, temporal };
+}
 
-function app(name: string, script: string, env: NodeJS.ProcessEnv, data: string): ManagedProcess {
-  return startProcess({
-    name,
-    command: process.execPath,
-    args: [...(NODE_FLAGS[name] ?? []), path.join(projectRoot, script)],
-    cwd: projectRoot,
-    env: { ...env, ...ENV[name] },
-    logFile: path.join(data, 'logs', `${name}.log`),
-    echo: (line) => process.stdout.write(`${echoFormat(name, line)}\n`),
-  });
+async function ensureElasticsearchNode(
+  settings: StackSettings,
+  started: Started,
+): Promise<{ url: string; dir: string | null }> {
+  const options = settings.elasticsearch;
+  if ('url' in options) return { url: options.url, dir: null };
+  const dir = placeElasticsearch(settings.dataDir);
+  const node = await startElasticsearchNode({ dataDir: dir, ...options, log });
+  started.push({ name: 'elasticsearch', stop: () => node.process.stop() });
+  return { url: node.url, dir };
+}
+
+async function ensureTemporalServer(
+  settings: StackSettings,
+  started: Started,
+): Promise<{ address: string; ui: string | null }> {
+  const options = settings.temporal;
+  if ('address' in options) return { address: options.address, ui: null };
+  const dataDir = path.join(settings.dataDir, 'temporal');
+  const server = await startTemporalDevServer({ dataDir, ...options, log });
+  started.push({ name: 'temporal', stop: () => server.process.stop() });
+  return { address: server.address, ui: server.uiUrl };
+}
+
+/** The folder of the node's data and logs (see elasticsearch-data-dir.ts), saying so when it is elsewhere. */
+function placeElasticsearch(dataDir: string): string {
+  const place = elasticsearchDataDir({ dataDir, runningAsRoot, stateDir: STATE_DIR, pid: process.pid });
+  if (runningAsRoot) {
+    for (const folder of pruneCloneFolders(STATE_DIR)) log(`removed ${folder}: its data folder is gone`);
+  }
+  if (place.unreachable) {
+    log(
+      `Elasticsearch runs as 'nobody', who cannot search ${place.unreachable}: ` +
+        `its data and logs are in ${place.dir}`,
+    );
+  }
+  return place.dir;
 }
 
 /** A per-checkout admin token for local use, kept private in the data folder and never printed. */

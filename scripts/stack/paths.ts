@@ -26,7 +26,8 @@ export function cacheDir(): string {
   return path.join(base, 'event-hub');
 }
 
-/** Where `make run` keeps server data between restarts. */
-export function dataDir(): string {
-  return path.resolve(process.env.EVENT_HUB_DATA_DIR ?? path.join(projectRoot, '.data'));
-}
+/**
+ * Where, under root, Elasticsearch keeps a clone's data and logs when `nobody` cannot reach the clone's
+ * data folder (see elasticsearch-data-dir.ts): one folder per clone id.
+ */
+export const STATE_DIR = '/var/lib/event-hub';

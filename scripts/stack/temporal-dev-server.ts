@@ -33,6 +33,8 @@ export async function startTemporalDevServer(options: {
     command: binary,
     args,
     logFile: path.join(options.dataDir, 'temporal.log'),
+    // Explicit: the CLI reads TEMPORAL_ENV, TEMPORAL_CONFIG_FILE and the like for every command.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
   });
   const address = `127.0.0.1:${options.port}`;
   await waitUntil(`Temporal dev server on ${address}`, () => answersRequests(address), {
