@@ -12,5 +12,20 @@ export function createProcessLogger(
   level: LevelWithSilent = 'info',
   destination?: DestinationStream,
 ): Logger {
-  return pino({ level, base: { process } }, destination);
+  return pino({ level, base: { process }, serializers: { err: compactError } }, destination);
+}
+
+/**
+ * pino's error serializer, minus what the Elasticsearch client hangs on its errors: the whole request,
+ * the connection and the options (a bulk request's body alone can be megabytes). The status and
+ * Elasticsearch's own error stay, so a line still says what went wrong.
+ */
+export function compactError(err: Error): Record<string, unknown> {
+  const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(err) };
+  const meta = serialized.meta as { statusCode?: unknown; body?: { error?: unknown } } | undefined;
+  if (meta !== null && typeof meta === 'object') {
+    serialized.meta = { statusCode: meta.statusCode, error: meta.body?.error };
+  }
+  delete serialized.options;
+  return serialized;
 }

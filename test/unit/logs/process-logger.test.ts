@@ -31,3 +31,32 @@ describe('createProcessLogger', () => {
     expect(sink.raw).toEqual([]);
   });
 });
+
+describe('errors in log lines', () => {
+  it("keep the status and Elasticsearch's error but not the request the client attached", () => {
+    const sink = lineSink();
+    class ConnectionError extends Error {}
+    const error = Object.assign(new ConnectionError('connect ECONNREFUSED 127.0.0.1:9200'), {
+      meta: {
+        statusCode: 0,
+        body: { error: { type: 'es_rejected_execution_exception' } },
+        meta: {
+          request: { params: { body: 'x'.repeat(100_000) } },
+          connection: { url: 'http://127.0.0.1:9200/' },
+        },
+      },
+      options: { redaction: { type: 'replace' } },
+    });
+
+    createProcessLogger('worker', 'info', sink.stream).warn({ err: error }, 'Activity failed');
+
+    expect(sink.raw[0]!.length).toBeLessThan(2000);
+    expect(sink.lines()[0]).toMatchObject({
+      err: {
+        type: 'ConnectionError',
+        message: 'connect ECONNREFUSED 127.0.0.1:9200',
+        meta: { statusCode: 0, error: { type: 'es_rejected_execution_exception' } },
+      },
+    });
+  });
+});
