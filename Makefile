@@ -5,10 +5,10 @@ NPM_STAMP := node_modules/.package-lock.json
 
 install: $(NPM_STAMP)
 
+# `npm ci` installs the lock file as committed and never rewrites it; the check after it proves that,
+# so a fresh clone stays clean after `make run` or `make test`.
 $(NPM_STAMP): package.json package-lock.json
 	@command -v node >/dev/null || { echo "Node.js 20+ is required (apt-get install nodejs npm)"; exit 1; }
-	# `npm ci` installs the lock file as committed and never rewrites it; the check after it proves that,
-	# so a fresh clone stays clean after `make run` or `make test`.
 	@before=$$(sha256sum < package-lock.json) && echo "npm ci --no-audit --no-fund" && \
 	  npm ci --no-audit --no-fund && \
 	  { [ "$$(sha256sum < package-lock.json)" = "$$before" ] || \
