@@ -50,19 +50,25 @@ export type Config = z.infer<typeof schema>;
 
 /** Reads and validates the configuration once; fails fast naming the offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = parseEnv(schema, env);
+  return {
+    ...parsed,
+    PROVIDERS_FILE: path.resolve(parsed.PROVIDERS_FILE),
+    STAGING_DIR: path.resolve(parsed.STAGING_DIR),
+  };
+}
+
+/** The variables `variables` names, validated (an empty value counts as unset); throws naming each bad one. */
+export function parseEnv<S extends z.ZodObject>(variables: S, env: NodeJS.ProcessEnv): z.output<S> {
   const known = Object.fromEntries(
-    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+    Object.keys(variables.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
-  const parsed = schema.safeParse(known);
+  const parsed = variables.safeParse(known);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
-  return {
-    ...parsed.data,
-    PROVIDERS_FILE: path.resolve(parsed.data.PROVIDERS_FILE),
-    STAGING_DIR: path.resolve(parsed.data.STAGING_DIR),
-  };
+  return parsed.data;
 }
 
 /** Value of an environment variable a provider's configuration names (header secrets). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../../src/config';
+import { loadConfig, parseEnv } from '../../src/config';
 import { projectRoot } from './paths';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -32,15 +32,7 @@ export interface StackSettings {
 /** Reads and validates the stack's settings; fails naming the offending variable before anything starts. */
 export function readStackSettings(env: NodeJS.ProcessEnv = process.env): StackSettings {
   const app = loadConfig(env);
-  const known = Object.fromEntries(
-    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
-  );
-  const parsed = schema.safeParse(known);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid configuration: ${problems.join('; ')}`);
-  }
-  const stack = parsed.data;
+  const stack = parseEnv(schema, env);
   return {
     dataDir: path.resolve(stack.EVENT_HUB_DATA_DIR ?? path.join(projectRoot, '.data')),
     elasticsearch: env.ELASTICSEARCH_URL
