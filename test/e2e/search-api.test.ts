@@ -77,8 +77,7 @@ describe('the search API over a real sync', () => {
         const latest = await search(WINDOW);
         return JSON.stringify(latest.body) !== JSON.stringify(before.body) && latest;
       },
-      2000,
-      50,
+      { timeoutMs: 2000, intervalMs: 50 },
     );
     expect(status).toBe(200);
     expect(body.error).toBeNull();

@@ -2,6 +2,7 @@ import { freePort } from '../../../scripts/stack/free-port';
 import type { RunSummary } from '../../../src/schedules/sync-control';
 import { startServer, type RunningServer } from '../../../src/server';
 import { startOwnElasticsearch, type OwnElasticsearch } from '../../support/own-elasticsearch';
+import { runResult } from '../../support/run-result';
 import { startSync, waitForPhase } from '../../support/running-sync';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
@@ -41,7 +42,7 @@ describe('Elasticsearch stopped in the middle of a sync', () => {
     const uncached = await fetch(`${api.url}/search?starts_at=2030-01-01T00:00:00Z`);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await elasticsearch.restart();
-    const summary = (await handle.result()) as RunSummary;
+    const summary = await runResult<RunSummary>(handle);
 
     expect([warm.status, cached.status, await cached.text()]).toEqual([200, 200, warmBody]);
     expect(uncached.status).toBe(503);

@@ -1,5 +1,6 @@
 import type { RunSummary } from '../../../src/schedules/sync-control';
 import { progressQuery } from '../../../src/workflows/sync-provider-workflow';
+import { runResult } from '../../support/run-result';
 import { startSync, waitForPhase } from '../../support/running-sync';
 import type { SyncHarness } from '../../support/sync-harness';
 import { countEvents } from './support/index-snapshot';
@@ -26,7 +27,7 @@ describe('syncProviderWorkflow when its worker stops in the middle of indexing',
 
     await harness.worker.shutdown();
     await harness.restartWorker();
-    const summary = (await handle.result()) as RunSummary;
+    const summary = await runResult<RunSummary>(handle);
 
     expect(summary).toMatchObject({ outcome: 'succeeded', counts: { seen: EVENTS, rejected: 0 } });
     const { new: created, changed, unchanged } = summary.counts;
