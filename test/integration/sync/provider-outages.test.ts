@@ -1,9 +1,8 @@
 import type { FaultSpecInput } from '../../../src/simulator/faults/fault-spec';
 import type { FeedSpecInput } from '../../../src/simulator/generator/feed-spec';
-import type { SyncHarness } from '../../support/sync-harness';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 import { gapsBetween, watchFeedRequests } from './support/feed-requests';
 import { countEvents, indexSnapshot } from './support/index-snapshot';
-import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 import { recordedRun } from './support/recorded-run';
 
 /** The harness's provider requestTimeout; the workflow's retry policy starts at 2 s and doubles. */
@@ -17,7 +16,7 @@ describe('syncProviderWorkflow when the provider is unreliable', () => {
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startIsolatedSyncHarness();
+    harness = await startSyncHarness();
     harness.simulator.control('fever', { sample: 1 });
     const good = await harness.control.syncNow('fever', { wait: true });
     expect(good).toMatchObject({ outcome: 'succeeded', counts: { new: 3 } });

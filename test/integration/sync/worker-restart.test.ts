@@ -2,10 +2,9 @@ import type { RunSummary } from '../../../src/schedules/sync-control';
 import { progressQuery } from '../../../src/workflows/sync-provider-workflow';
 import { runResult } from '../../support/run-result';
 import { startSync, waitForPhase } from '../../support/running-sync';
-import type { SyncHarness } from '../../support/sync-harness';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 import { countEvents } from './support/index-snapshot';
 import { indexingTotal } from './support/indexing-total';
-import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 
 const EVENTS = 3000;
 
@@ -13,7 +12,7 @@ describe('syncProviderWorkflow when its worker stops in the middle of indexing',
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startIsolatedSyncHarness();
+    harness = await startSyncHarness();
   });
 
   afterAll(async () => {
