@@ -169,7 +169,8 @@ describe('the search API over a real sync', () => {
 
   it('keeps answering searches while the provider is down, and records the failed run', async () => {
     const before = await search(WINDOW);
-    harness.simulator.control('fever', { fault: { kind: 'status', status: 503 } });
+    // Down, and saying to come back in a second: five attempts end the run in seconds, not in 30 s of backoff.
+    harness.simulator.control('fever', { fault: { kind: 'status', status: 503, retryAfterSeconds: 1 } });
     const sync = admin('/admin/providers/fever/sync?wait=true');
     const during = await search(WINDOW);
     const failed = await sync;

@@ -1,4 +1,5 @@
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
+import { waitFor } from '../../support/wait-for';
 
 describe('manual sync triggers', () => {
   let harness: SyncHarness;
@@ -27,8 +28,12 @@ describe('manual sync triggers', () => {
 
   it('a trigger while a run is in progress joins that run', async () => {
     harness.simulator.control('fever', { generate: { events: 2000, zones: 20, seed: 4 } });
+    const requestsBefore = harness.simulator.status('fever').requests;
     const first = harness.control.syncNow('fever', { wait: true });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitFor(
+      'the first run to ask the provider for its feed',
+      () => harness.simulator.status('fever').requests > requestsBefore,
+    );
     const second = await harness.control.syncNow('fever', { wait: true });
     expect(second.runId).toBe((await first).runId);
     expect(second).toMatchObject({ outcome: 'succeeded' });

@@ -3,7 +3,7 @@ import type { RunSummary } from '../../../src/schedules/sync-control';
 import { startServer, type RunningServer } from '../../../src/server';
 import { startOwnElasticsearch, type OwnElasticsearch } from '../../support/own-elasticsearch';
 import { runResult } from '../../support/run-result';
-import { startSync, waitForPhase } from '../../support/running-sync';
+import { startSync, waitForFailedAttempt, waitForPhase } from '../../support/running-sync';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 const EVENTS = 6000;
@@ -40,13 +40,14 @@ describe('Elasticsearch stopped in the middle of a sync', () => {
     await elasticsearch.stop();
     const cached = await fetch(`${api.url}/search?${CACHED}`);
     const uncached = await fetch(`${api.url}/search?starts_at=2030-01-01T00:00:00Z`);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const failed = await waitForFailedAttempt(handle);
     await elasticsearch.restart();
     const summary = await runResult<RunSummary>(handle);
 
     expect([warm.status, cached.status, await cached.text()]).toEqual([200, 200, warmBody]);
     expect(uncached.status).toBe(503);
     expect(await uncached.json()).toMatchObject({ data: null, error: { code: 'unavailable' } });
+    expect(failed.activityType?.name).toMatch(/^(indexEvents|finishRun)$/);
     expect(summary).toMatchObject({ outcome: 'succeeded', counts: { new: EVENTS, unlisted: 3 } });
     await harness.elasticsearch.indices.refresh({ index: harness.indices.events });
     expect((await harness.elasticsearch.count({ index: harness.indices.events })).count).toBe(EVENTS + 3);

@@ -41,7 +41,6 @@ describe('the Temporal server restarted in the middle of a run', () => {
     await waitForPhase(handle, 'fetching');
 
     await temporal.process.stop();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
     await startTemporal();
     const summary = await runResult<RunSummary>(handle);
 

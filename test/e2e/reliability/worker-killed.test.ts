@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { ManagedProcess } from '../../../scripts/stack/managed-process';
 import { scheduleIdOf } from '../../../src/schedules/ensure-schedules';
 import type { RunSummary } from '../../../src/schedules/sync-control';
-import { startSync, waitForPhase } from '../../support/running-sync';
+import { runResult } from '../../support/run-result';
+import { startSync, waitForCheckpoint, waitForPhase } from '../../support/running-sync';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 import { waitFor } from '../../support/wait-for';
 import { startWorkerProcess } from '../../support/worker-process';
@@ -25,23 +26,25 @@ describe('a worker killed with SIGKILL in the middle of indexEvents', () => {
     await harness.stop();
   });
 
-  async function startWorker(n: number): Promise<void> {
-    worker = startWorkerProcess(harness.config, path.join(logs, `worker-${n}.log`));
+  async function startWorker(n: number): Promise<ManagedProcess> {
+    const started = startWorkerProcess(harness.config, path.join(logs, `worker-${n}.log`));
+    worker = started;
     const schedule = harness.temporal.schedule.getHandle(scheduleIdOf('fever'));
-    await waitFor('the worker to create its schedule', () => schedule.describe());
+    await waitFor('the worker to create its schedule', () => schedule.describe(), { processes: [started] });
+    return started;
   }
 
   it('resumes on the restarted worker and indexes every event exactly once', async () => {
-    await startWorker(1);
+    const first = await startWorker(1);
     harness.simulator.control('fever', { generate: { events: EVENTS, zones: 40, seed: 11 } });
     const handle = await startSync(harness);
-    await waitForPhase(handle, 'indexing');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForPhase(handle, 'indexing', { processes: [first] });
+    await waitForCheckpoint(handle, { processes: [first] });
 
-    process.kill(-worker!.pid, 'SIGKILL');
-    await worker!.exited;
-    await startWorker(2);
-    const summary = (await handle.result()) as RunSummary;
+    process.kill(-first.pid, 'SIGKILL');
+    await first.exited;
+    const second = await startWorker(2);
+    const summary = await runResult<RunSummary>(handle, { processes: [second] });
 
     await harness.elasticsearch.indices.refresh({ index: harness.indices.events });
     const count = await harness.elasticsearch.count({ index: harness.indices.events });
