@@ -8,6 +8,14 @@ import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 const EVENTS = 6000;
 const CACHED = 'starts_at=2021-02-01T00:00:00Z&ends_at=2021-12-31T00:00:00Z';
+/**
+ * A node restart takes 30 s or more on a busy machine, and the index step's retries are 2, 4, 8, 16, then
+ * 30 s apart: the run may resume only a retry interval after the node is back.
+ */
+const RESUMED_WITHIN_MS = 150_000;
+
+// Two node starts and that wait; each wait inside is bounded on its own and says what it waited for.
+jest.setTimeout(240_000);
 
 describe('Elasticsearch stopped in the middle of a sync', () => {
   let elasticsearch: OwnElasticsearch;
@@ -42,7 +50,7 @@ describe('Elasticsearch stopped in the middle of a sync', () => {
     const uncached = await fetch(`${api.url}/search?starts_at=2030-01-01T00:00:00Z`);
     const failed = await waitForFailedAttempt(handle);
     await elasticsearch.restart();
-    const summary = await runResult<RunSummary>(handle);
+    const summary = await runResult<RunSummary>(handle, { timeoutMs: RESUMED_WITHIN_MS });
 
     expect([warm.status, cached.status, await cached.text()]).toEqual([200, 200, warmBody]);
     expect(uncached.status).toBe(503);

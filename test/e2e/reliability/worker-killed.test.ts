@@ -12,6 +12,10 @@ import { startWorkerProcess } from '../../support/worker-process';
 
 const EVENTS = 8000;
 
+// Two worker starts, the 20 s heartbeat timeout and 8,000 events indexed take up to 90 s on a machine busy
+// with another test run; each wait inside is bounded on its own and says what it waited for.
+jest.setTimeout(180_000);
+
 describe('a worker killed with SIGKILL in the middle of indexEvents', () => {
   let harness: SyncHarness;
   let worker: ManagedProcess | undefined;
