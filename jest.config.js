@@ -3,6 +3,7 @@
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 module.exports = {
+  testSequencer: '<rootDir>/test/setup/slow-files-first.js',
   projects: [
     {
       displayName: 'unit',

@@ -33,8 +33,8 @@ export async function startTemporalDevServer(options: {
     command: binary,
     args,
     logFile: path.join(options.dataDir, 'temporal.log'),
-    // Explicit: the CLI reads TEMPORAL_ENV, TEMPORAL_CONFIG_FILE and the like for every command.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    // Nothing of the caller's environment: TEMPORAL_* client settings or a CLI profile under HOME are not its business.
+    env: { PATH: process.env.PATH, HOME: options.dataDir },
   });
   const address = `127.0.0.1:${options.port}`;
   await waitUntil(`Temporal dev server on ${address}`, () => answersRequests(address), {

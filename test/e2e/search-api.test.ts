@@ -109,8 +109,7 @@ describe('the search API over a real sync', () => {
         const latest = await search(WINDOW);
         return JSON.stringify(latest.body) !== JSON.stringify(before.body) && latest;
       },
-      2000,
-      50,
+      { timeoutMs: 2000, intervalMs: 50 },
     );
     expect(status).toBe(200);
     expect(body.error).toBeNull();
@@ -202,7 +201,8 @@ describe('the search API over a real sync', () => {
 
   it('keeps answering searches while the provider is down, and records the failed run', async () => {
     const before = await search(WINDOW);
-    harness.simulator.control('fever', { fault: { kind: 'status', status: 503 } });
+    // Down, and saying to come back in a second: five attempts end the run in seconds, not in 30 s of backoff.
+    harness.simulator.control('fever', { fault: { kind: 'status', status: 503, retryAfterSeconds: 1 } });
     const sync = admin('/admin/providers/fever/sync?wait=true');
     const during = await search(WINDOW);
     const failed = await sync;

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Client as EsClient } from '@elastic/elasticsearch';
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../../src/config';
@@ -14,7 +11,9 @@ import { loadProviderSettings } from '../../src/providers/provider-settings';
 import { createSimulator, type Simulator } from '../../src/simulator/create-simulator';
 import { startWorker, type RunningWorker } from '../../src/worker';
 import { deleteIndices } from './delete-indices';
-import { testConfig } from './test-config';
+import { writeProvidersFile } from './providers-file';
+import { registerNamespace } from './register-namespace';
+import { testConfig, uniqueName } from './test-config';
 
 /** Simulator, real worker, Temporal client and Elasticsearch client for one test file. */
 export interface SyncHarness {
@@ -32,26 +31,21 @@ export interface SyncHarness {
   stop(): Promise<void>;
 }
 
-/** Provider settings YAML for the `fever` provider pointing at the simulator. */
-function writeProvidersFile(feedUrl: string, extra = ''): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'event-hub-providers-')), 'providers.yaml');
-  writeFileSync(
-    file,
-    `providers:\n  - id: fever\n    kind: xml-event-list\n    url: ${feedUrl}\n    schedule: { every: 1h }\n` +
-      `    requestTimeout: 3s\n${extra}`,
-  );
-  return file;
-}
-
-/** Starts everything a sync test needs against the test servers; `stop()` undoes all of it. */
+/**
+ * Starts everything a sync test needs against the test servers, in a Temporal namespace registered just
+ * before (as a new deployment meets it); `stop()` undoes all of it. Ids carry the harness's index prefix,
+ * so harnesses would not meet in a shared namespace either (test/integration/sync/schedule-ownership).
+ */
 export async function startSyncHarness(
   options: { providerYaml?: string; env?: Record<string, string>; inProcessWorker?: boolean } = {},
 ): Promise<SyncHarness> {
   const simulator = await createSimulator();
   const config = testConfig({
     PROVIDERS_FILE: writeProvidersFile(simulator.feedUrl(), options.providerYaml),
+    TEMPORAL_NAMESPACE: uniqueName('sync'),
     ...options.env,
   });
+  await registerNamespace(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   // Without an in-process worker the test runs its own (a child process it can kill).
   let worker = options.inProcessWorker === false ? null : await startWorker(config);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -1,4 +1,3 @@
-import { startIsolatedSyncHarness } from '../../integration/sync/support/isolated-sync-harness';
 import type {
   ScheduledSyncOutcome,
   scheduledSyncWorkflow,
@@ -90,7 +89,8 @@ describe('manual sync triggers', () => {
 
 describe('a trigger in a namespace created moments ago', () => {
   it('knows its run at once, without waiting for visibility', async () => {
-    const fresh = await startIsolatedSyncHarness();
+    // Every harness registers a Temporal namespace of its own, just before it starts.
+    const fresh = await startSyncHarness();
     try {
       fresh.simulator.control('fever', { sample: 1 });
       const started = Date.now();

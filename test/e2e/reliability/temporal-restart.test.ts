@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freePort } from '../../../scripts/stack/free-port';
 import { startTemporalDevServer, type TemporalDevServer } from '../../../scripts/stack/temporal-dev-server';
 import type { RunSummary } from '../../../src/schedules/sync-control';
+import { runResult } from '../../support/run-result';
 import { startSync, waitForPhase } from '../../support/running-sync';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
@@ -40,9 +41,8 @@ describe('the Temporal server restarted in the middle of a run', () => {
     await waitForPhase(handle, 'fetching');
 
     await temporal.process.stop();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
     await startTemporal();
-    const summary = (await handle.result()) as RunSummary;
+    const summary = await runResult<RunSummary>(handle);
 
     await harness.elasticsearch.indices.refresh({ index: harness.indices.events });
     const count = await harness.elasticsearch.count({ index: harness.indices.events });

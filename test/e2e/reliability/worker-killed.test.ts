@@ -3,12 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ManagedProcess } from '../../../scripts/stack/managed-process';
 import type { RunSummary } from '../../../src/schedules/sync-control';
-import { startSync, waitForPhase } from '../../support/running-sync';
+import { runResult } from '../../support/run-result';
+import { startSync, waitForCheckpoint, waitForPhase } from '../../support/running-sync';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 import { waitFor } from '../../support/wait-for';
 import { startWorkerProcess } from '../../support/worker-process';
 
 const EVENTS = 8000;
+
+// Two worker starts, the 20 s heartbeat timeout and 8,000 events indexed take up to 90 s on a machine busy
+// with another test run; each wait inside is bounded on its own and says what it waited for.
+jest.setTimeout(180_000);
 
 describe('a worker killed with SIGKILL in the middle of indexEvents', () => {
   let harness: SyncHarness;
@@ -24,23 +29,25 @@ describe('a worker killed with SIGKILL in the middle of indexEvents', () => {
     await harness.stop();
   });
 
-  async function startWorker(n: number): Promise<void> {
-    worker = startWorkerProcess(harness.config, path.join(logs, `worker-${n}.log`));
+  async function startWorker(n: number): Promise<ManagedProcess> {
+    const started = startWorkerProcess(harness.config, path.join(logs, `worker-${n}.log`));
+    worker = started;
     const schedule = harness.temporal.schedule.getHandle(harness.feverIds.scheduleId);
-    await waitFor('the worker to create its schedule', () => schedule.describe());
+    await waitFor('the worker to create its schedule', () => schedule.describe(), { processes: [started] });
+    return started;
   }
 
   it('resumes on the restarted worker and indexes every event exactly once', async () => {
-    await startWorker(1);
+    const first = await startWorker(1);
     harness.simulator.control('fever', { generate: { events: EVENTS, zones: 40, seed: 11 } });
     const handle = await startSync(harness);
-    await waitForPhase(handle, 'indexing');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForPhase(handle, 'indexing', { processes: [first] });
+    await waitForCheckpoint(handle, { processes: [first] });
 
-    process.kill(-worker!.pid, 'SIGKILL');
-    await worker!.exited;
-    await startWorker(2);
-    const summary = (await handle.result()) as RunSummary;
+    process.kill(-first.pid, 'SIGKILL');
+    await first.exited;
+    const second = await startWorker(2);
+    const summary = await runResult<RunSummary>(handle, { processes: [second] });
 
     await harness.elasticsearch.indices.refresh({ index: harness.indices.events });
     const count = await harness.elasticsearch.count({ index: harness.indices.events });

@@ -1,8 +1,7 @@
 import type { FaultSpecInput } from '../../../src/simulator/faults/fault-spec';
-import type { SyncHarness } from '../../support/sync-harness';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 import { watchFeedRequests } from './support/feed-requests';
 import { indexSnapshot, type StoredEvent } from './support/index-snapshot';
-import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 import { recordedRun } from './support/recorded-run';
 
 const MAX_FEED_BYTES = 64 * 1024;
@@ -12,7 +11,7 @@ describe('syncProviderWorkflow with a feed that no retry can fix', () => {
   let indexedBefore: Map<string, StoredEvent>;
 
   beforeAll(async () => {
-    harness = await startIsolatedSyncHarness({ providerYaml: `    maxFeedBytes: ${MAX_FEED_BYTES}\n` });
+    harness = await startSyncHarness({ providerYaml: `    maxFeedBytes: ${MAX_FEED_BYTES}\n` });
     harness.simulator.control('fever', { sample: 1 });
     const good = await harness.control.syncNow('fever', { wait: true });
     expect(good).toMatchObject({ outcome: 'succeeded', counts: { new: 3 } });

@@ -1,10 +1,10 @@
 import type { RunSummary } from '../../../src/schedules/sync-control';
 import { progressQuery } from '../../../src/workflows/sync-provider-workflow';
+import { runResult } from '../../support/run-result';
 import { startSync, waitForPhase } from '../../support/running-sync';
-import type { SyncHarness } from '../../support/sync-harness';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 import { countEvents } from './support/index-snapshot';
 import { indexingTotal } from './support/indexing-total';
-import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
 
 const EVENTS = 3000;
 
@@ -12,7 +12,7 @@ describe('syncProviderWorkflow when its worker stops in the middle of indexing',
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startIsolatedSyncHarness();
+    harness = await startSyncHarness();
   });
 
   afterAll(async () => {
@@ -26,7 +26,7 @@ describe('syncProviderWorkflow when its worker stops in the middle of indexing',
 
     await harness.worker.shutdown();
     await harness.restartWorker();
-    const summary = (await handle.result()) as RunSummary;
+    const summary = await runResult<RunSummary>(handle);
 
     expect(summary).toMatchObject({ outcome: 'succeeded', counts: { seen: EVENTS, rejected: 0 } });
     const { new: created, changed, unchanged } = summary.counts;

@@ -1,6 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import type { SyncHarness } from '../../support/sync-harness';
-import { startIsolatedSyncHarness } from './support/isolated-sync-harness';
+import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 const EVENTS = 1000;
 const ZONES = 100;
@@ -9,7 +8,7 @@ describe('syncProviderWorkflow history', () => {
   let harness: SyncHarness;
 
   beforeAll(async () => {
-    harness = await startIsolatedSyncHarness();
+    harness = await startSyncHarness();
   });
 
   afterAll(async () => {

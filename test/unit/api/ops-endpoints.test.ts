@@ -57,7 +57,7 @@ describe('ops endpoints', () => {
 
   describe('GET /metrics', () => {
     it('exposes the request histogram by route template and status, and cache counters', async () => {
-      await generationSettled();
+      await generationSettled(t);
       await t.http.get('/search');
       await t.http.get('/search');
       await t.http.get('/events/not-a-uuid');

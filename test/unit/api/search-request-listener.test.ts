@@ -39,7 +39,7 @@ const CASES: [string, Case][] = [
       prepare: async (t, send) => {
         await send();
         t.eventSearch.bumpGeneration();
-        await generationSettled();
+        await generationSettled(t);
         t.eventSearch.failure = new Error('connect ECONNREFUSED');
       },
     },
@@ -60,7 +60,7 @@ const CASES: [string, Case][] = [
 async function answerVia(listener: (t: TestApp) => RequestListener, c: Case) {
   const t: ComparedApp = createTestApp({ cache: { enabled: c.cache, maxBytes: 8 * 1024 * 1024 } });
   try {
-    await generationSettled();
+    await generationSettled(t);
     const send = (headers: Record<string, string> = {}) =>
       request(listener(t))
         .get(WINDOW)

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { WORKER_ENV, WORKER_NODE_FLAGS } from '../../../scripts/stack/worker-runtime';
+import { childEnv } from '../../support/child-env';
 
 const root = path.resolve(__dirname, '../../..');
 const composeFile = path.join(root, 'docker-compose.yml');
@@ -62,7 +63,7 @@ describe('docker-compose.yml', () => {
     const output = execFileSync('docker-compose', ['-f', composeFile, 'config', '--quiet'], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, ADMIN_TOKEN: 'x'.repeat(32) },
+      env: childEnv({ ADMIN_TOKEN: 'x'.repeat(32) }),
     });
     expect(output.trim()).toBe('');
   });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { childEnv } from '../../support/child-env';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -11,7 +12,7 @@ describe('npm run simulator (src/simulator/main.ts)', () => {
     const child = spawn(
       path.join(root, 'node_modules/.bin/tsx'),
       ['src/simulator/main.ts', '--port', '0', '--sample', '2'],
-      { cwd: root, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] },
+      { cwd: root, env: childEnv({ LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = once(child, 'exit');
     try {

@@ -2,7 +2,9 @@ import type { RequestLogEntry } from '../../../../src/simulator/request-log';
 import type { SyncHarness } from '../../../support/sync-harness';
 
 /** Counts the simulator's `fever` feed requests from now on. */
-export function watchFeedRequests(harness: SyncHarness): { requests(): RequestLogEntry[] } {
+export function watchFeedRequests(harness: Pick<SyncHarness, 'simulator'>): {
+  requests(): RequestLogEntry[];
+} {
   const before = harness.simulator.status('fever').requests;
   return {
     requests: () =>

@@ -8,7 +8,9 @@ export interface StoredEvent {
 }
 
 /** Every event document of the harness's index by id, after a refresh, so two snapshots compare exactly. */
-export async function indexSnapshot(harness: SyncHarness): Promise<Map<string, StoredEvent>> {
+export async function indexSnapshot(
+  harness: Pick<SyncHarness, 'elasticsearch' | 'indices'>,
+): Promise<Map<string, StoredEvent>> {
   const { elasticsearch, indices } = harness;
   await elasticsearch.indices.refresh({ index: indices.events });
   const response = await elasticsearch.search<EventDocument>({
@@ -23,7 +25,7 @@ export async function indexSnapshot(harness: SyncHarness): Promise<Map<string, S
 }
 
 /** How many event documents the index holds, after a refresh. */
-export async function countEvents(harness: SyncHarness): Promise<number> {
+export async function countEvents(harness: Pick<SyncHarness, 'elasticsearch' | 'indices'>): Promise<number> {
   const { elasticsearch, indices } = harness;
   await elasticsearch.indices.refresh({ index: indices.events });
   return (await elasticsearch.count({ index: indices.events })).count;

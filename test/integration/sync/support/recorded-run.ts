@@ -10,7 +10,10 @@ export interface RecordedRun {
 }
 
 /** The sync-runs document of one run, or null when none was recorded. */
-export async function recordedRun(harness: SyncHarness, runId: string): Promise<RecordedRun | null> {
+export async function recordedRun(
+  harness: Pick<SyncHarness, 'elasticsearch' | 'indices'>,
+  runId: string,
+): Promise<RecordedRun | null> {
   const response = await harness.elasticsearch.get<RecordedRun>(
     { index: harness.indices.syncRuns, id: runId },
     { ignore: [404] },

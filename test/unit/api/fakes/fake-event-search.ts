@@ -21,6 +21,8 @@ export class FakeEventSearch implements EventSearch {
   /** Resolves a search only when it resolves, to hold queries in flight. */
   gate: Promise<void> | null = null;
   pingDelayMs = 0;
+  /** How many times the generation was read. */
+  generationReads = 0;
 
   async *search(window: SearchWindow): AsyncIterable<EventSummary[]> {
     this.searches.push(window);
@@ -42,6 +44,7 @@ export class FakeEventSearch implements EventSearch {
   }
 
   currentGeneration(): Promise<string> {
+    this.generationReads += 1;
     if (this.generationFailure) return Promise.reject(this.generationFailure);
     return Promise.resolve(this.generation);
   }

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createApp } from '../../../../src/api/create-app';
 import type { ApiApp, ApiDeps } from '../../../../src/api/create-app';
 import { FakeEventSearch } from './fake-event-search';
+import { waitFor } from '../../../support/wait-for';
 import { FakeSyncControl } from './fake-sync-control';
 
 /** Admin token the test apps are configured with. */
@@ -18,6 +19,8 @@ export interface TestApp extends ApiApp {
   eventSearch: FakeEventSearch;
   syncControl: FakeSyncControl;
   logs: Record<string, unknown>[];
+  /** False when the cache is disabled: then nothing reads the generation. */
+  pollsGeneration: boolean;
 }
 
 /** Builds the API over fresh fakes; the generation is polled every 10 ms so tests need not wait long. */
@@ -31,7 +34,7 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
       done();
     },
   });
-  const api = createApp({
+  const deps: ApiDeps = {
     eventSearch,
     syncControl,
     logger: pino({ level: 'debug' }, sink),
@@ -39,13 +42,25 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
     cache: { enabled: true, maxBytes: 8 * 1024 * 1024 },
     generationPollMs: 10,
     ...overrides,
-  });
-  return { ...api, http: request(api.callback), eventSearch, syncControl, logs };
+  };
+  const api = createApp(deps);
+  const pollsGeneration = deps.cache.enabled;
+  return { ...api, http: request(api.callback), eventSearch, syncControl, logs, pollsGeneration };
 }
 
-/** Resolves after enough poll periods (10 ms each) for the app to have read the fake's current generation. */
-export async function generationSettled(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 80));
+/**
+ * Resolves once the app has taken in the fake's generation as it is now: a read that started after this
+ * call has been answered and observed, which the start of the next read shows (the poller reads one at a
+ * time). Without a cache nothing polls, and there is nothing to wait for.
+ */
+export async function generationSettled(t: TestApp): Promise<void> {
+  if (!t.pollsGeneration) return;
+  const before = t.eventSearch.generationReads;
+  await waitFor(
+    'the app to read the current data generation',
+    () => t.eventSearch.generationReads >= before + 2,
+    { timeoutMs: 10_000, intervalMs: 5 },
+  );
 }
 
 /** Serves the app on a free loopback port, for requests supertest cannot make; close the server when done. */
