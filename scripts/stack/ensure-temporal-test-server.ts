@@ -67,7 +67,7 @@ function projectPom(coordinates: string[]): string {
     );
   });
   return [
-    '<project xmlns="http://maven.apache.org/POM/4.0.0">',
+    '<project>',
     '  <modelVersion>4.0.0</modelVersion>',
     '  <groupId>event-hub</groupId><artifactId>temporal-test-server</artifactId><version>0</version>',
     '  <dependencies>',
