@@ -1,6 +1,7 @@
 import type { Client as EsClient } from '@elastic/elasticsearch';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { splitSyncRunId } from '../../src/domain/sync-run-id';
 import { loadProviderSettings } from '../../src/providers/provider-settings';
 import type { RunSummary } from '../../src/schedules/sync-control';
 import { TemporalSyncControl } from '../../src/schedules/temporal-sync-control';
@@ -88,8 +89,10 @@ export class SyncDriver {
   }
 
   private async history(summary: RunSummary): Promise<{ bytes: number; phases: HistoryPhases }> {
-    const runId = summary.runId.split('#')[1];
-    const history = await this.temporalClient.workflow.getHandle(summary.workflowId, runId).fetchHistory();
+    const { workflowId, firstExecutionRunId } = splitSyncRunId(summary.runId)!;
+    const history = await this.temporalClient.workflow
+      .getHandle(workflowId, firstExecutionRunId)
+      .fetchHistory();
     return {
       bytes: temporal.api.history.v1.History.encode(history).finish().length,
       phases: historyPhases(history),

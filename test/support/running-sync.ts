@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import type { SyncProgress } from '../../src/activities/sync-types';
+import { splitSyncRunId } from '../../src/domain/sync-run-id';
 import type { ManagedProcess } from '../../scripts/stack/managed-process';
 import { runStopped } from './run-result';
 import type { SyncHarness } from './sync-harness';
@@ -9,8 +10,8 @@ import { waitFor } from './wait-for';
 /** Triggers the provider's sync without waiting and returns the handle of the run it started or joined. */
 export async function startSync(harness: SyncHarness, providerId = 'fever'): Promise<WorkflowHandle> {
   const started = await harness.control.syncNow(providerId, { wait: false });
-  const runId = started.runId.slice(started.workflowId.length + 1);
-  return harness.temporal.workflow.getHandle(started.workflowId, runId);
+  const { workflowId, firstExecutionRunId } = splitSyncRunId(started.runId)!;
+  return harness.temporal.workflow.getHandle(workflowId, firstExecutionRunId);
 }
 
 /**

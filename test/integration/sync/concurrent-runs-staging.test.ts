@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { splitSyncRunId } from '../../../src/domain/sync-run-id';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { FetchedFeed, ParsedFeed, SyncRunRef } from '../../../src/activities/sync-types';
 import { SyncFailureType } from '../../../src/domain/sync-failure-types';
@@ -12,7 +13,7 @@ import {
 const runOf = (runId: string): SyncRunRef => ({
   providerId: 'fever',
   runId,
-  workflowId: runId.slice(0, runId.indexOf('#')),
+  workflowId: splitSyncRunId(runId)!.workflowId,
   startedAt: new Date().toISOString(),
 });
 

@@ -1,4 +1,5 @@
 import { temporal } from '@temporalio/proto';
+import { splitSyncRunId } from '../../../src/domain/sync-run-id';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 const EVENTS = 1000;
@@ -19,7 +20,7 @@ describe('syncProviderWorkflow history', () => {
     harness.simulator.control('fever', { generate: { events: EVENTS, zones: ZONES, seed: 11 } });
 
     const run = await harness.control.syncNow('fever', { wait: true });
-    const workflowRunId = run.runId.slice(run.workflowId.length + 1);
+    const workflowRunId = splitSyncRunId(run.runId)!.firstExecutionRunId;
     const history = await harness.temporal.workflow.getHandle(run.workflowId, workflowRunId).fetchHistory();
     const historyBytes = temporal.api.history.v1.History.encode(history).finish().length;
 
