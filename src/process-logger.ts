@@ -20,7 +20,7 @@ export function createProcessLogger(
  * the connection and the options (a bulk request's body alone can be megabytes). The status and
  * Elasticsearch's own error stay, so a line still says what went wrong.
  */
-export function compactError(err: Error): Record<string, unknown> {
+function compactError(err: Error): Record<string, unknown> {
   const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(err) };
   const meta = serialized.meta as { statusCode?: unknown; body?: { error?: unknown } } | undefined;
   if (meta !== null && typeof meta === 'object') {

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { ProviderSettings } from '../providers/provider-settings';
 import { durationMs } from '../providers/provider-settings';
 import type { ScheduledSyncInput } from '../workflows/scheduled-sync-workflow';
+import type { ScheduleTarget } from './schedule-target';
 import { PROVIDER_ID } from './search-attribute-keys';
 import { syncIdsOf } from './sync-ids';
 
@@ -21,12 +22,6 @@ export type ScheduleMark = {
 };
 
 const MANAGED_BY = 'event-hub';
-
-/** Where the schedules go: the shared task queue and the deployment (index prefix) they belong to. */
-export interface ScheduleTarget {
-  taskQueue: string;
-  deployment: string;
-}
 
 /**
  * Creates or updates one Schedule per enabled provider from the configuration (keeping a pause ops set),

@@ -4,7 +4,7 @@ import { syncRunId } from '../domain/sync-run-id';
 import type { ProviderSettings } from '../providers/provider-settings';
 import type { SyncRunStore } from '../search/sync-run-store';
 import type { syncProviderWorkflow } from '../workflows/sync-provider-workflow';
-import type { ScheduleTarget } from './ensure-schedules';
+import type { ScheduleTarget } from './schedule-target';
 import { PROVIDER_ID } from './search-attribute-keys';
 import { UnknownProviderError, type ProviderStatus, type RunSummary, type SyncControl } from './sync-control';
 import { SYNC_RUN_TIMEOUT, syncIdsOf } from './sync-ids';

@@ -41,10 +41,6 @@ export class GenerationPoller {
    * end answers from that run's data. Rejects when the read fails; the last known generation stays.
    */
   async refresh(): Promise<void> {
-    await this.readAndObserve();
-  }
-
-  private async readAndObserve(): Promise<void> {
     const read = ++this.reads;
     const generation = await withTimeout(
       this.read(),
@@ -58,7 +54,7 @@ export class GenerationPoller {
 
   private async poll(): Promise<void> {
     try {
-      await this.readAndObserve();
+      await this.refresh();
     } catch (err) {
       if (!this.failing)
         this.logger.warn({ err }, 'data generation poll failed; keeping the last known generation');
