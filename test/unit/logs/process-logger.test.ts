@@ -50,7 +50,9 @@ describe('errors in log lines', () => {
 
     createProcessLogger('worker', 'info', sink.stream).warn({ err: error }, 'Activity failed');
 
-    expect(sink.raw[0]!.length).toBeLessThan(2000);
+    const { err: logged } = sink.lines()[0]! as { err: { stack: string } };
+    expect(sink.raw[0]).not.toContain('x'.repeat(100));
+    expect(sink.raw[0]!.length - JSON.stringify(logged.stack).length).toBeLessThan(1000);
     expect(sink.lines()[0]).toMatchObject({
       err: {
         type: 'ConnectionError',
