@@ -42,6 +42,20 @@ const schema = z.object({
   SEARCH_CACHE_MAX_BYTES: positiveInt.default(256 * 1024 * 1024),
   // How soon an API process that did not wait for a run follows its new data (see generation-poller.ts).
   SEARCH_GENERATION_POLL_MS: positiveInt.min(50).max(60_000).default(300),
+  // Consumer keys of the booking routes, comma-separated; unset turns the booking routes off.
+  BOOKING_API_KEYS: z
+    .string()
+    .transform((keys) => keys.split(',').map((key) => key.trim()))
+    .refine((keys) => keys.every((key) => key.length >= 16), 'each key must be at least 16 characters')
+    .optional(),
+  BOOKING_HOLD_TTL: z
+    .string()
+    .regex(/^[1-9]\d*(ms|s|m|h)$/, 'must be a duration such as 30s or 5m')
+    .transform(durationMs)
+    .default(5 * 60 * 1000),
+  BOOKING_MAX_QUANTITY: positiveInt.max(1000).default(10),
+  // Temporal runs at most 10 Updates of one workflow at once; each API process stays well below that.
+  BOOKING_ZONE_CONCURRENCY: positiveInt.max(10).default(4),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATOR_PORT: port.default(3100),
 });
@@ -69,6 +83,12 @@ export function parseEnv<S extends z.ZodObject>(variables: S, env: NodeJS.Proces
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   return parsed.data;
+}
+
+/** Milliseconds of a duration such as `250ms`, `30s`, `5m` or `1h`. */
+function durationMs(value: string): number {
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[value.replace(/^\d+/, '') as 'ms' | 's' | 'm' | 'h'];
+  return Number.parseInt(value, 10) * unit;
 }
 
 /** Value of an environment variable a provider's configuration names (header secrets). */

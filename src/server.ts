@@ -4,10 +4,12 @@ import pino from 'pino';
 import { createApp } from './api/create-app';
 import { answerClientError } from './api/http/answer-client-error';
 import { loadConfig, secretFromEnv, type Config } from './config';
+import { TemporalBookingDesk } from './bookings/temporal-booking-desk';
 import { createProcessLogger } from './process-logger';
 import { loadProviderSettings } from './providers/provider-settings';
 import { scheduleTargetOf } from './schedules/schedule-target';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
+import { BookingReadModel } from './search/booking-read-model';
 import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
 import { ensureIndices } from './search/ensure-indices';
@@ -41,8 +43,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Lazy: the API answers searches even while Temporal is unreachable.
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const eventSearch = new ElasticsearchEventSearch(elasticsearch, indices, searchTransport);
+  const desk = new TemporalBookingDesk(temporal, eventSearch, new BookingReadModel(elasticsearch, indices), {
+    deployment: config.ELASTICSEARCH_INDEX_PREFIX,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    holdTtlMs: config.BOOKING_HOLD_TTL,
+    maxQuantity: config.BOOKING_MAX_QUANTITY,
+    zoneConcurrency: config.BOOKING_ZONE_CONCURRENCY,
+  });
   const api = createApp({
-    eventSearch: new ElasticsearchEventSearch(elasticsearch, indices, searchTransport),
+    eventSearch,
+    bookings: { desk, apiKeys: config.BOOKING_API_KEYS },
     syncControl: new TemporalSyncControl(
       temporal,
       providers,

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities/create-activities';
+import { createBookingActivities } from './activities/bookings/create-booking-activities';
+import { zoneWorkflowId } from './bookings/zone-workflow-id';
 import { loadConfig, secretFromEnv, type Config } from './config';
 import { createProcessLogger } from './process-logger';
 import { loadProviderSettings } from './providers/provider-settings';
@@ -12,12 +14,14 @@ import { ensureSchedules } from './schedules/ensure-schedules';
 import { scheduleTargetOf } from './schedules/schedule-target';
 import { syncRunIsOpen } from './schedules/sync-run-status';
 import { registerSearchAttributes } from './schedules/register-search-attributes';
+import { BookingReadModel } from './search/booking-read-model';
 import { createElasticsearchClient } from './search/elasticsearch-client';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
 import { installTemporalLogger } from './temporal-pino-logger';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle-path';
+import { capacitySignal } from './workflows/zone-inventory-workflow';
 
 /** A started worker process: its two Temporal workers and how to stop them. */
 export interface RunningWorker {
@@ -66,10 +70,20 @@ export async function startWorker(
     indexBatchMaxBytes: config.INDEX_BATCH_MAX_BYTES,
     isRunOpen: (runId) => syncRunIsOpen(client, runId),
   });
+  const bookingActivities = createBookingActivities({
+    readModel: new BookingReadModel(elasticsearch, indices),
+    signalZoneCapacity: (zone, observed) =>
+      client.workflow
+        .getHandle(zoneWorkflowId(config.ELASTICSEARCH_INDEX_PREFIX, zone))
+        .signal(capacitySignal, observed),
+    logger,
+  });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, activities };
+  // Zone workflows and their activities run on the shared queue: any worker serves any zone.
   const shared = await Worker.create({
     ...common,
+    activities: { ...activities, ...bookingActivities },
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...workflowSource(),
   });

@@ -39,12 +39,16 @@ export class InvalidBodyError extends ApiError {
   readonly code = 'invalid_body';
 }
 
-/** Thrown when an admin route is called without a bearer token. */
+/** Thrown when an admin or booking route is called without a bearer token. */
 export class UnauthorizedError extends ApiError {
   override name = 'UnauthorizedError';
   readonly status = 401;
   readonly code = 'unauthorized';
-  override readonly headers = { 'WWW-Authenticate': 'Bearer realm="admin"' };
+  override readonly headers: Record<string, string>;
+  constructor(message: string, realm: 'admin' | 'bookings' = 'admin') {
+    super(message);
+    this.headers = { 'WWW-Authenticate': `Bearer realm="${realm}"` };
+  }
 }
 
 /** Thrown when an admin route is called with a bearer token that is not the configured one. */
@@ -121,4 +125,31 @@ export class ServiceUnavailableError extends ApiError {
   override get publicMessage(): string {
     return 'the service is temporarily unavailable, retry later';
   }
+}
+
+/** Thrown when `POST /bookings` comes without a usable `Idempotency-Key` header. */
+export class IdempotencyKeyRequiredError extends ApiError {
+  override name = 'IdempotencyKeyRequiredError';
+  readonly status = 400;
+  readonly code = 'idempotency_key_required';
+}
+
+/** Thrown when a zone's workflow refuses a booking request: 409 for the state it is in, 422 for a bad request. */
+export class BookingRequestRefusedError extends ApiError {
+  override name = 'BookingRequestRefusedError';
+  constructor(
+    readonly status: 409 | 422,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Thrown when a zone has as many booking requests in flight as the API admits; retry after a second. */
+export class ZoneBusyApiError extends ApiError {
+  override name = 'ZoneBusyApiError';
+  readonly status = 503;
+  readonly code = 'zone_busy';
+  override readonly headers = { 'Retry-After': '1' };
 }

@@ -6,6 +6,8 @@ export interface ApiState {
   requestId: string;
   /** `HIT`, `MISS`, `STALE` or `BYPASS` on search responses, for the access log. */
   cache?: string;
+  /** The booking consumer, named by a digest of its key (see booking-auth.ts). */
+  consumer?: string;
 }
 
 /** Koa context carrying {@link ApiState}. */

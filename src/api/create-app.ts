@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { BookingDesk } from '../bookings/booking-desk';
 import type { EventSearch } from '../search/event-search';
 import type { SyncControl } from '../schedules/sync-control';
 import type { ApiState } from './api-state';
@@ -10,6 +11,7 @@ import { createApiMetrics } from './metrics/api-metrics';
 import { ProviderSyncGauges } from './metrics/provider-sync-gauges';
 import { AccessLog, accessLog } from './middleware/access-log';
 import { adminAuth } from './middleware/admin-auth';
+import { bookingAuth } from './middleware/booking-auth';
 import { errorHandler } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -17,6 +19,7 @@ import { unmatchedRoutes } from './middleware/unmatched-routes';
 import { urlLengthLimit } from './middleware/url-length-limit';
 import { loadOpenApiDocument } from './openapi/openapi-document';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerBookingRoutes } from './routes/booking-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
 import { registerEventRoute } from './routes/event-route';
 import { registerHealthRoutes } from './routes/health-routes';
@@ -34,6 +37,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Bearer token of the admin API; without it `/admin/*` answers 404 `admin_disabled`. */
   adminToken?: string;
+  /** The booking desk and the consumer keys of `/bookings`; without keys the routes answer 404. */
+  bookings?: { desk: BookingDesk; apiKeys?: readonly string[] };
   /** SEARCH_CACHE_ENABLED and SEARCH_CACHE_MAX_BYTES. */
   cache: { enabled: boolean; maxBytes: number };
   /** Registry `/metrics` serves; one per app. Default: a new registry with Node's default metrics. */
@@ -80,6 +85,9 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerAdminRoutes(router, deps.syncControl, adminAuth(deps.adminToken, logger), () =>
     cache ? followGeneration(generation, logger) : Promise.resolve(),
   );
+
+  if (deps.bookings)
+    registerBookingRoutes(router, deps.bookings.desk, bookingAuth(deps.bookings.apiKeys, logger));
 
   const app = new Koa<ApiState>();
   // Koa prints unhandled errors with console.error unless someone listens.

@@ -1,2 +1,3 @@
 export { syncProviderWorkflow, progressQuery } from './sync-provider-workflow';
 export { scheduledSyncWorkflow } from './scheduled-sync-workflow';
+export { zoneInventoryWorkflow } from './zone-inventory-workflow';

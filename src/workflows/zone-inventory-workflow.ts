@@ -74,8 +74,11 @@ const { registerZone, publishZone } = proxyActivities<BookingActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
-/** Updates per run before continuing as new, well below Temporal's 2,000 per run. */
-const MAX_UPDATES_PER_RUN = 1000;
+/**
+ * Updates per run before continuing as new: well below Temporal's 2,000 per run, and about 5,000 history
+ * events with their read-model writes, so a worker that lost the run from its cache replays it quickly.
+ */
+const MAX_UPDATES_PER_RUN = 500;
 
 /**
  * The seats of one zone: holds, payments, expiries and the provider's capacity, decided here and nowhere
@@ -100,9 +103,10 @@ export async function zoneInventoryWorkflow(input: ZoneInventoryInput): Promise<
     expireDueHolds(inventory, Date.now());
     if (shouldContinueAsNew()) break;
   }
-  // Give the read model a moment to catch up; the next run publishes whatever is left.
-  await condition(() => inventory.seq === run.publishedSeq, '10s');
+  // A read-model write finishing during the continue-as-new task would fail that task; let it land first.
+  await condition(() => inventory.seq === run.publishedSeq, '5s');
   await condition(allHandlersFinished);
+  log.info('continuing as new', { updates: run.updates, historyLength: workflowInfo().historyLength });
   forgetEndedBookings(inventory, Date.now(), run.publishedSeq);
   await continueAsNew<typeof zoneInventoryWorkflow>({
     ...input,

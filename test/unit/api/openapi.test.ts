@@ -38,6 +38,9 @@ describe('GET /openapi.json', () => {
         '/admin/providers/{id}/pause',
         '/admin/providers/{id}/resume',
         '/admin/runs',
+        '/bookings',
+        '/bookings/{id}',
+        '/bookings/{id}/payment',
       ].sort(),
     );
     for (const p of extraPaths) {

@@ -22,9 +22,28 @@ describe('loadConfig', () => {
       SEARCH_CACHE_ENABLED: true,
       SEARCH_CACHE_MAX_BYTES: 256 * 1024 * 1024,
       SEARCH_GENERATION_POLL_MS: 300,
+      BOOKING_API_KEYS: undefined,
+      BOOKING_HOLD_TTL: 5 * 60 * 1000,
+      BOOKING_MAX_QUANTITY: 10,
+      BOOKING_ZONE_CONCURRENCY: 4,
       SIMULATOR_HOST: '127.0.0.1',
       SIMULATOR_PORT: 3100,
     });
+  });
+
+  it('reads booking keys as a list and the hold time as a duration', () => {
+    const config = loadConfig({
+      BOOKING_API_KEYS: 'consumer-key-0000000001, consumer-key-0000000002',
+      BOOKING_HOLD_TTL: '3s',
+    });
+
+    expect(config.BOOKING_API_KEYS).toEqual(['consumer-key-0000000001', 'consumer-key-0000000002']);
+    expect(config.BOOKING_HOLD_TTL).toBe(3000);
+  });
+
+  it('refuses a short booking key and a hold time without a unit, naming each', () => {
+    expect(() => loadConfig({ BOOKING_API_KEYS: 'short' })).toThrow(/BOOKING_API_KEYS: each key/);
+    expect(() => loadConfig({ BOOKING_HOLD_TTL: '300' })).toThrow(/BOOKING_HOLD_TTL: must be a duration/);
   });
 
   it('reads numbers and booleans from their text and resolves file paths', () => {

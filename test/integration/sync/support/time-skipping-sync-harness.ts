@@ -4,7 +4,6 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { ensureTemporalTestServer } from '../../../../scripts/stack/ensure-temporal-test-server';
 import { syncRunIsOpen } from '../../../../src/schedules/sync-run-status';
 import { createActivities } from '../../../../src/activities/create-activities';
 import { syncRunId } from '../../../../src/domain/sync-run-id';
@@ -21,6 +20,7 @@ import { deleteIndices } from '../../../support/delete-indices';
 import { runResult, RunFailedError } from '../../../support/run-result';
 import { writeProvidersFile } from '../../../support/providers-file';
 import { testConfig } from '../../../support/test-config';
+import { startTimeSkippingServer } from '../../../support/time-skipping-server';
 
 /**
  * The sync workflow and its activities on Temporal's time-skipping test server, one server per test file
@@ -106,24 +106,6 @@ export async function startTimeSkippingSyncHarness(
       await simulator.close();
     },
   };
-}
-
-/**
- * The SDK gives the server 5 s to answer after starting it: a JVM on a machine busy with other test runs
- * can miss that once, and then starts warm.
- */
-async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  const launcher = await ensureTemporalTestServer((line) => process.stdout.write(`${line}\n`));
-  const start = () =>
-    TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: launcher } },
-    });
-  return start().catch((error: Error) => {
-    process.stdout.write(
-      `the time-skipping server (${launcher}) did not start in time, once more: ${error.message}\n`,
-    );
-    return start();
-  });
 }
 
 /** The run publishes its outcome as search attributes, which the test server refuses unless added first. */
