@@ -1,6 +1,8 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import { zoneKeysOf } from '../domain/zone-key';
+import { BookingReadModel } from './booking-read-model';
 import type { EventDocument } from './event-document';
-import type { EventDetail, EventSearch, EventSummary, SearchWindow } from './event-search';
+import type { EventDetail, EventSearch, EventSummary, EventZone, SearchWindow } from './event-search';
 import type { IndexNames } from './index-names';
 import { GENERATION_DOC_ID } from './provider-state-store';
 import type { SearchTransport } from './search-transport';
@@ -24,12 +26,16 @@ const WINDOW_FILTER_PATH = `filter_path=${encodeURIComponent('hits.hits.fields,h
  * one page). Window queries, the API's hot path, go through `transport`; everything else through `client`.
  */
 export class ElasticsearchEventSearch implements EventSearch {
+  private readonly bookings: BookingReadModel;
+
   constructor(
     private readonly client: Client,
     private readonly names: IndexNames,
     private readonly transport: SearchTransport,
     private readonly pageSize = 5000,
-  ) {}
+  ) {
+    this.bookings = new BookingReadModel(client, names);
+  }
 
   async *search(window: SearchWindow): AsyncIterable<EventSummary[]> {
     const request = this.windowRequest(window);
@@ -63,7 +69,10 @@ export class ElasticsearchEventSearch implements EventSearch {
       query: { bool: { filter: [{ term: { id } }, { term: { ever_online: true } }] } },
     });
     const source = response.hits.hits[0]?._source;
-    return source ? toDetail(source) : null;
+    if (!source) return null;
+    const keys = zoneKeysOf(source.zones);
+    const available = await this.bookings.zoneAvailability(source.id, keys);
+    return toDetail(source, zonesWithSeats(source.zones, keys, available));
   }
 
   async currentGeneration(): Promise<string> {
@@ -123,7 +132,7 @@ function toSummary(hit: estypes.SearchHit): EventSummary {
   };
 }
 
-function toDetail(doc: EventDocument): EventDetail {
+function toDetail(doc: EventDocument, zones: EventZone[]): EventDetail {
   return {
     id: doc.id,
     title: doc.title,
@@ -147,6 +156,17 @@ function toDetail(doc: EventDocument): EventDetail {
     first_seen_at: doc.first_seen_at,
     last_seen_at: doc.last_seen_at,
     updated_at: doc.updated_at,
-    zones: doc.zones,
+    zones,
   };
+}
+
+function zonesWithSeats(
+  zones: EventDocument['zones'],
+  keys: string[],
+  available: Map<string, number>,
+): EventZone[] {
+  return zones.map((zone, i) => {
+    const zoneKey = keys[i]!;
+    return { ...zone, zone_key: zoneKey, available: available.get(zoneKey) ?? zone.capacity };
+  });
 }

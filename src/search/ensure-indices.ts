@@ -1,6 +1,13 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { IndexNames } from './index-names';
-import { eventsMapping, providerStateMapping, rejectsMapping, syncRunsMapping } from './index-mappings';
+import {
+  bookingsMapping,
+  eventsMapping,
+  providerStateMapping,
+  rejectsMapping,
+  syncRunsMapping,
+  zoneAvailabilityMapping,
+} from './index-mappings';
 
 // A single local node cannot place replicas; a cluster deployment raises this with index settings.
 const settings: estypes.IndicesIndexSettings = {
@@ -17,6 +24,8 @@ export async function ensureIndices(client: Client, names: IndexNames): Promise<
   await createIfMissing(client, names.syncRuns, syncRunsMapping);
   await createIfMissing(client, names.rejects, rejectsMapping);
   await createIfMissing(client, names.providerState, providerStateMapping);
+  await createIfMissing(client, names.zoneAvailability, zoneAvailabilityMapping);
+  await createIfMissing(client, names.bookings, bookingsMapping);
 }
 
 async function createIfMissing(

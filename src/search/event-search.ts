@@ -34,7 +34,20 @@ export interface EventDetail extends EventSummary {
   first_seen_at: string;
   last_seen_at: string;
   updated_at: string;
-  zones: { zone_id: string; name: string; capacity: number; price: number; numbered: boolean }[];
+  zones: EventZone[];
+}
+
+/** One zone of an event, with the key bookings address it by and the seats it has left. */
+export interface EventZone {
+  zone_id: string;
+  name: string;
+  capacity: number;
+  price: number;
+  numbered: boolean;
+  /** `<zone_id>:<n>`: tells apart zones that share a zone_id (see zoneKeysOf). */
+  zone_key: string;
+  /** Seats left for sale: the zone's booking availability, or its capacity while nobody has booked it. */
+  available: number;
 }
 
 /** Read side of the events index, as the API needs it. */

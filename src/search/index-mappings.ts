@@ -107,3 +107,47 @@ export const providerStateMapping: estypes.MappingTypeMapping = {
     updated_at: date,
   },
 };
+
+/**
+ * Zone availability: one document per zone with a workflow, written by that workflow (external version:
+ * its sequence number). `sales_frozen` is `shortfall > 0`, kept as a field so Kibana can filter on it.
+ */
+export const zoneAvailabilityMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    provider_id: keyword,
+    event_id: keyword,
+    zone_key: keyword,
+    capacity: { type: 'integer' },
+    held: { type: 'integer' },
+    confirmed: { type: 'integer' },
+    available: { type: 'integer' },
+    shortfall: { type: 'integer' },
+    sales_frozen: { type: 'boolean' },
+    capacity_observed_at: date,
+    updated_at: date,
+    seq: { type: 'long' },
+  },
+};
+
+/** Bookings: one document per booking, written by its zone's workflow (external version: its version). */
+export const bookingsMapping: estypes.MappingTypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    booking_id: keyword,
+    provider_id: keyword,
+    event_id: keyword,
+    zone_key: keyword,
+    number: { type: 'long' },
+    quantity: { type: 'integer' },
+    status: keyword,
+    held_at: date,
+    expires_at: date,
+    confirmed_at: date,
+    ended_at: date,
+    end_reason: keyword,
+    payment_reference: keyword,
+    history: { properties: { status: keyword, at: date, reason: keyword } },
+    updated_at: date,
+  },
+};

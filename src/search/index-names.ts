@@ -6,6 +6,10 @@ export interface IndexNames {
   syncRuns: string;
   rejects: string;
   providerState: string;
+  /** Bookings as their zones' workflows last published them, for reads and Kibana. */
+  bookings: string;
+  /** One document per zone that has a workflow: its seat counts. */
+  zoneAvailability: string;
 }
 
 /** Bumped when the events mapping changes incompatibly (a reindex moves the alias). */
@@ -19,5 +23,7 @@ export function indexNames(prefix: string): IndexNames {
     syncRuns: `${prefix}-sync-runs`,
     rejects: `${prefix}-event-rejects`,
     providerState: `${prefix}-provider-state`,
+    bookings: `${prefix}-bookings`,
+    zoneAvailability: `${prefix}-zone-availability`,
   };
 }

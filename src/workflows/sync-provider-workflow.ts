@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   defineQuery,
   log,
+  patched,
   proxyActivities,
   setHandler,
   TimeoutFailure,
@@ -10,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { TimeoutType, type ActivityOptions, type RetryPolicy } from '@temporalio/common';
+import type { BookingActivities } from '../activities/bookings/create-booking-activities';
 import type { RunEnding, SyncActivities } from '../activities/create-activities';
 import { NON_RETRYABLE_SYNC_FAILURES, SyncFailureType } from '../domain/sync-failure-types';
 import type {
@@ -49,6 +51,17 @@ const { claimStagingQueue, recordFailedRun } = proxyActivities<SyncActivities>({
   retry: storageRetry,
 });
 
+/**
+ * Telling zones' workflows about new capacities follows the sync, it is not part of it: bounded in time,
+ * on any worker, so an outage delays a run's end by minutes at most and never fails it. A worker without
+ * the booking activities (an older release) answers NotFoundError, which no retry on it can change.
+ */
+const { reconcileZones } = proxyActivities<BookingActivities>({
+  startToCloseTimeout: '1m',
+  scheduleToCloseTimeout: '3m',
+  retry: { ...storageRetry, nonRetryableErrorTypes: [...NON_RETRYABLE_SYNC_FAILURES, 'NotFoundError'] },
+});
+
 /** Activities that share staging files, pinned to one worker. If that worker does not come back within
  * scheduleToStart, or a step finds its staged files gone, the workflow starts over from fetchFeed. */
 function stagedActivities(taskQueue: string) {
@@ -81,6 +94,7 @@ export async function syncProviderWorkflow(input: SyncProviderInput): Promise<Ru
   const ending: RunEnding = { feed: null, parsed: null, indexed: null, failure: null };
   try {
     const summary = await syncOnOneWorker(run, progress, ending);
+    await tellZonesNewCapacities(summary);
     progress.phase = 'done';
     publishOutcome(summary);
     return summary;
@@ -120,6 +134,21 @@ async function syncOnOneWorker(
       log.warn(`${reason}; starting the run over from fetchFeed`, { handover });
       Object.assign(ending, { feed: null, parsed: null, indexed: null });
     }
+  }
+}
+
+/** After a run that wrote events, signals the zones whose capacity the index now reports differently. */
+async function tellZonesNewCapacities(summary: RunSummary): Promise<void> {
+  // Runs that ended before this step existed replay (for a query) without it.
+  if (!patched('sync-reconciles-zone-capacities')) return;
+  if (summary.outcome !== 'succeeded' || summary.counts.new + summary.counts.changed === 0) return;
+  try {
+    const { signalled } = await reconcileZones(summary.providerId);
+    if (signalled > 0) log.info('zones told their new capacities', { signalled });
+  } catch (error) {
+    // Zones keep their last capacity until the next run that writes events; the run itself went fine.
+    const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+    log.warn('zone capacities not reconciled', { error: (cause as Error).message });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Config } from '../../../src/config';
 import type { EventSummary } from '../../../src/search/event-search';
+import { BookingReadModel } from '../../../src/search/booking-read-model';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
 import { ElasticsearchEventSearch } from '../../../src/search/elasticsearch-event-search';
 import { ensureIndices } from '../../../src/search/ensure-indices';
@@ -200,5 +201,35 @@ describe('events index on a real Elasticsearch node', () => {
     expect(found).toHaveLength(total);
     expect(new Set(found.map((e) => e.id)).size).toBe(total);
     expect(keys).toEqual([...keys].sort());
+  });
+
+  it('shows each zone of an event with its key and the seats it has left', async () => {
+    const event = makeEvent(4, {
+      zones: [
+        { zoneId: '186', name: 'Amfiteatre', capacity: 0, price: 75, numbered: true },
+        { zoneId: '186', name: 'Amfiteatre', capacity: 12, price: 65, numbered: false },
+      ],
+    });
+    await writeEventBatch(client, names, prepared([event]), {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await client.indices.refresh({ index: names.events });
+    const zone = { providerId: 'test', eventId: event.id, zoneKey: '186:2' };
+    await new BookingReadModel(client, names).publish({
+      zone,
+      seq: 1,
+      capacityObservedAt: '2026-01-01T00:00:00.000Z',
+      availability: { capacity: 12, held: 2, confirmed: 3, available: 7, shortfall: 0 },
+      bookings: [],
+      at: '2026-01-01T00:05:00.000Z',
+    });
+
+    const detail = await new ElasticsearchEventSearch(client, names, transport).getEvent(event.id);
+
+    expect(detail?.zones.map((z) => [z.zone_id, z.zone_key, z.capacity, z.available])).toEqual([
+      ['186', '186:1', 0, 0],
+      ['186', '186:2', 12, 7],
+    ]);
   });
 });
