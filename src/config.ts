@@ -87,7 +87,9 @@ export function parseEnv<S extends z.ZodObject>(variables: S, env: NodeJS.Proces
 
 /** Milliseconds of a duration such as `250ms`, `30s`, `5m` or `1h`. */
 function durationMs(value: string): number {
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[value.replace(/^\d+/, '') as 'ms' | 's' | 'm' | 'h'];
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[
+    value.replace(/^\d+/, '') as 'ms' | 's' | 'm' | 'h'
+  ];
   return Number.parseInt(value, 10) * unit;
 }
 

@@ -44,7 +44,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const eventSearch = new ElasticsearchEventSearch(elasticsearch, indices, searchTransport);
-  const desk = new TemporalBookingDesk(temporal, eventSearch, new BookingReadModel(elasticsearch, indices), {
+  const bookingReadModel = new BookingReadModel(elasticsearch, indices);
+  const desk = new TemporalBookingDesk(temporal, eventSearch, bookingReadModel, {
     deployment: config.ELASTICSEARCH_INDEX_PREFIX,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     holdTtlMs: config.BOOKING_HOLD_TTL,
@@ -53,7 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const api = createApp({
     eventSearch,
-    bookings: { desk, apiKeys: config.BOOKING_API_KEYS },
+    bookings: { desk, apiKeys: config.BOOKING_API_KEYS, shortfall: bookingReadModel },
     syncControl: new TemporalSyncControl(
       temporal,
       providers,

@@ -8,6 +8,7 @@ import type { EventSearch } from '../search/event-search';
 import type { SyncControl } from '../schedules/sync-control';
 import type { ApiState } from './api-state';
 import { createApiMetrics } from './metrics/api-metrics';
+import { BookingShortfallGauges, type ShortfallSource } from './metrics/booking-shortfall-gauges';
 import { ProviderSyncGauges } from './metrics/provider-sync-gauges';
 import { AccessLog, accessLog } from './middleware/access-log';
 import { adminAuth } from './middleware/admin-auth';
@@ -37,8 +38,11 @@ export interface ApiDeps {
   logger: Logger;
   /** Bearer token of the admin API; without it `/admin/*` answers 404 `admin_disabled`. */
   adminToken?: string;
-  /** The booking desk and the consumer keys of `/bookings`; without keys the routes answer 404. */
-  bookings?: { desk: BookingDesk; apiKeys?: readonly string[] };
+  /**
+   * The booking desk, the consumer keys of `/bookings` (without keys the routes answer 404) and where the
+   * shortfall gauges read.
+   */
+  bookings?: { desk: BookingDesk; apiKeys?: readonly string[]; shortfall?: ShortfallSource };
   /** SEARCH_CACHE_ENABLED and SEARCH_CACHE_MAX_BYTES. */
   cache: { enabled: boolean; maxBytes: number };
   /** Registry `/metrics` serves; one per app. Default: a new registry with Node's default metrics. */
@@ -86,8 +90,10 @@ export function createApp(deps: ApiDeps): ApiApp {
     cache ? followGeneration(generation, logger) : Promise.resolve(),
   );
 
-  if (deps.bookings)
+  if (deps.bookings) {
     registerBookingRoutes(router, deps.bookings.desk, bookingAuth(deps.bookings.apiKeys, logger));
+    if (deps.bookings.shortfall) new BookingShortfallGauges(registry, deps.bookings.shortfall, logger);
+  }
 
   const app = new Koa<ApiState>();
   // Koa prints unhandled errors with console.error unless someone listens.

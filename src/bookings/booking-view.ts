@@ -1,5 +1,6 @@
 import { bookingIdOf } from '../domain/booking-id';
 import type { Booking, BookingStep, ZoneRef } from '../domain/zone-inventory';
+import type { StoredBooking } from '../search/booking-document';
 
 /** A booking as the API shows it. */
 export interface BookingView {
@@ -24,5 +25,21 @@ export function bookingView(zone: ZoneRef, booking: Booking): BookingView {
     expires_at: booking.expiresAt,
     payment_reference: booking.paymentReference,
     history: booking.history,
+  };
+}
+
+/** The API's view of a booking only the read model still has. */
+export function storedBookingView(stored: StoredBooking): BookingView {
+  return {
+    id: stored.booking_id,
+    status: stored.status,
+    event_id: stored.event_id,
+    zone_key: stored.zone_key,
+    quantity: stored.quantity,
+    expires_at: stored.expires_at,
+    payment_reference: stored.payment_reference,
+    history: stored.history.map(({ status, at, reason }) =>
+      reason === null ? { status, at } : { status, at, reason },
+    ),
   };
 }

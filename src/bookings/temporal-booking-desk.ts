@@ -9,6 +9,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { parseBookingId } from '../domain/booking-id';
 import { isRefusal, refusal, type BookingRefusal, type BookingRefusalCode } from '../domain/booking-refusal';
 import type { Booking, ZoneRef } from '../domain/zone-inventory';
+import type { StoredBooking } from '../search/booking-document';
 import type { EventSearch } from '../search/event-search';
 import {
   bookingQuery,
@@ -25,13 +26,13 @@ import {
   UnknownZoneError,
   ZoneBusyError,
 } from './booking-errors';
-import { bookingView, type BookingView } from './booking-view';
+import { bookingView, storedBookingView, type BookingView } from './booking-view';
 import { ZoneGate } from './zone-gate';
 import { zoneWorkflowId } from './zone-workflow-id';
 
 /** Bookings the zone workflows no longer keep, read from the read model. */
 export interface StoredBookings {
-  storedBooking(bookingId: string): Promise<BookingView | null>;
+  storedBooking(bookingId: string): Promise<StoredBooking | null>;
 }
 
 /** Settings of the booking desk, from the configuration. */
@@ -120,9 +121,7 @@ export class TemporalBookingDesk implements BookingDesk {
     );
     if (!isRefusal(kept)) return bookingView(zone, kept);
     if (kept.refused !== 'booking_forgotten') throw new UnknownBookingError(kept.message);
-    const stored = await this.stored.storedBooking(bookingId);
-    if (!stored) throw new UnknownBookingError(`no booking ${bookingId}`);
-    return stored;
+    return this.storedView(bookingId);
   }
 
   private async zoneOf(
@@ -152,17 +151,26 @@ export class TemporalBookingDesk implements BookingDesk {
     outcome: PaymentOutcome,
   ): Promise<BookingView> {
     if (!(error instanceof BookingRefusedError) || error.refusal.refused !== 'booking_forgotten') throw error;
-    const stored = await this.stored.storedBooking(bookingId);
-    if (!stored) throw new UnknownBookingError(`no booking ${bookingId}`);
+    const stored = await this.storedView(bookingId);
     const confirmed = stored.status === 'confirmed';
     if (outcome.status === 'failed' && confirmed)
-      throw new BookingRefusedError(refusal('booking_confirmed', 'the booking is already paid and confirmed'));
+      throw new BookingRefusedError(
+        refusal('booking_confirmed', 'the booking is already paid and confirmed'),
+      );
     if (outcome.status === 'failed' || confirmed) return stored;
     throw new BookingRefusedError(
       stored.status === 'expired'
         ? refusal('hold_expired', `the hold expired at ${stored.expires_at}, before the payment`)
         : refusal('booking_released', 'the booking was released'),
     );
+  }
+
+  private async storedView(bookingId: string): Promise<BookingView> {
+    const stored = await this.stored.storedBooking(bookingId).catch((cause: unknown) => {
+      throw new BookingsUnavailableError('booking lookup failed', { cause });
+    });
+    if (!stored) throw new UnknownBookingError(`no booking ${bookingId}`);
+    return storedBookingView(stored);
   }
 
   /** One call to a zone's workflow: admitted by the gate, bounded in time, its failures typed. */

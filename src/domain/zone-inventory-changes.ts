@@ -144,7 +144,8 @@ export function observeCapacity(
   const newestHoldsFirst = inventory.bookings
     .filter((b) => b.status === 'held')
     .sort((a, b) => b.number - a.number);
-  let { held, confirmed } = availabilityOf(inventory);
+  const { confirmed } = availabilityOf(inventory);
+  let { held } = availabilityOf(inventory);
   for (const hold of newestHoldsFirst) {
     if (held + confirmed <= capacity) break;
     releaseBooking(inventory, hold, 'released', 'capacity_reduced', nowMs);

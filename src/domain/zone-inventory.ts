@@ -33,7 +33,13 @@ export interface Booking {
  * first answer: booking number, quantity and expiry (ms). Kept as a tuple: many are carried across
  * continue-as-new.
  */
-export type RememberedKey = [key: string, fingerprint: string, number: number, quantity: number, expiresAtMs: number];
+export type RememberedKey = [
+  key: string,
+  fingerprint: string,
+  number: number,
+  quantity: number,
+  expiresAtMs: number,
+];
 
 /** Everything a zone's entity workflow owns; carried whole across continue-as-new. */
 export interface ZoneInventory {

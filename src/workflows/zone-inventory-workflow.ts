@@ -123,7 +123,7 @@ function installHandlers(inventory: ZoneInventory, run: { updates: number }): vo
       return orRefuse(placeHold(inventory, request, Date.now()));
     },
     {
-      validator: (request) => {
+      validator: (request: HoldRequest) => {
         const refused = checkHold(inventory, request);
         if (refused) orRefuse(refused);
       },
@@ -151,7 +151,10 @@ function installHandlers(inventory: ZoneInventory, run: { updates: number }): vo
   setHandler(capacitySignal, ({ capacity, observedAt }) => {
     observeCapacity(inventory, capacity, observedAt, Date.now());
   });
-  setHandler(bookingQuery, (number) => bookingNumbered(inventory, number) ?? unknownBooking(inventory, number));
+  setHandler(
+    bookingQuery,
+    (number) => bookingNumbered(inventory, number) ?? unknownBooking(inventory, number),
+  );
   setHandler(zoneQuery, () => ({
     zone: inventory.zone,
     availability: availabilityOf(inventory),

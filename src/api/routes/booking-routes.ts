@@ -34,7 +34,11 @@ const REFUSAL_STATUS: Record<BookingRefusalCode, 404 | 409 | 422> = {
 };
 
 /** `POST /bookings`, `POST /bookings/{id}/payment` and `GET /bookings/{id}`, behind the consumer key. */
-export function registerBookingRoutes(router: Router<ApiState>, desk: BookingDesk, auth: ApiRouteHandler): void {
+export function registerBookingRoutes(
+  router: Router<ApiState>,
+  desk: BookingDesk,
+  auth: ApiRouteHandler,
+): void {
   router.post('/bookings', auth, async (ctx) => {
     const idempotencyKey = idempotencyKeyOf(ctx.get('Idempotency-Key') || undefined);
     const body = parseBody(holdBody, await readJsonBody(ctx.req));
@@ -74,7 +78,9 @@ function apiErrorOf(error: unknown): unknown {
   if (error instanceof BookingRefusedError) {
     const { refused, message } = error.refusal;
     const status = REFUSAL_STATUS[refused] ?? 409;
-    return status === 404 ? new NotFoundError(message) : new BookingRequestRefusedError(status, refused, message);
+    return status === 404
+      ? new NotFoundError(message)
+      : new BookingRequestRefusedError(status, refused, message);
   }
   if (error instanceof UnknownZoneError || error instanceof UnknownBookingError)
     return new NotFoundError(error.message);

@@ -71,12 +71,24 @@ describe('zoneInventoryWorkflow under 3,000 hold/release cycles', () => {
         console.log('DEBUG', i, JSON.stringify(failed.slice(0, 2), null, 1).slice(0, 3000));
         throw e;
       });
-      await handle.executeUpdate(releaseUpdate, { args: [{ number, reference: `r${i}` }] }).catch(async (e) => {
-        const history = await client.workflow.getHandle(handle.workflowId).fetchHistory();
-        const events = history.events!.filter((ev) => [8, 9].includes(ev.eventType as number)).slice(0, 3).map((ev) => [ev.eventType, JSON.stringify(ev.workflowTaskFailedEventAttributes ?? ev.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta ?? '').slice(0, 2500)]);
-        process.stdout.write('DEBUG ' + i + ' ' + JSON.stringify(events, null, 1) + '\n');
-        throw e;
-      });
+      await handle
+        .executeUpdate(releaseUpdate, { args: [{ number, reference: `r${i}` }] })
+        .catch(async (e) => {
+          const history = await client.workflow.getHandle(handle.workflowId).fetchHistory();
+          const events = history
+            .events!.filter((ev) => [8, 9].includes(ev.eventType as number))
+            .slice(0, 3)
+            .map((ev) => [
+              ev.eventType,
+              JSON.stringify(
+                ev.workflowTaskFailedEventAttributes ??
+                  ev.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta ??
+                  '',
+              ).slice(0, 2500),
+            ]);
+          process.stdout.write('DEBUG ' + i + ' ' + JSON.stringify(events, null, 1) + '\n');
+          throw e;
+        });
       if (i % 250 === 0) runIds.add((await handle.describe()).runId);
     }
 

@@ -1,7 +1,10 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { ObservedCapacity, ZonePublication } from '../../../src/activities/bookings/booking-activity-types';
+import type {
+  ObservedCapacity,
+  ZonePublication,
+} from '../../../src/activities/bookings/booking-activity-types';
 import type { BookingActivities } from '../../../src/activities/bookings/create-booking-activities';
 import type { HoldRequest } from '../../../src/domain/zone-inventory-changes';
 import {
@@ -79,7 +82,8 @@ async function refusalOf(promise: Promise<unknown>): Promise<string | undefined>
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof WorkflowUpdateFailedError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  if (!(error instanceof WorkflowUpdateFailedError))
+    throw new Error(`expected a refusal, got ${String(error)}`);
   return (error.cause as { type?: string }).type;
 }
 
@@ -100,7 +104,9 @@ describe('zoneInventoryWorkflow', () => {
     const refused = handle.executeUpdate(confirmUpdate, { args: [{ number, reference: 'pay-1' }] });
     expect(await refusalOf(refused)).toBe('hold_expired');
     await waitFor('the expiry in the read model', () =>
-      published.find((p) => p.zone.eventId === `event-${zoneCount}` && p.bookings.some((b) => b.status === 'expired')),
+      published.find(
+        (p) => p.zone.eventId === `event-${zoneCount}` && p.bookings.some((b) => b.status === 'expired'),
+      ),
     );
   });
 

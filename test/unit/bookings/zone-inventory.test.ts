@@ -150,7 +150,13 @@ describe('a capacity the provider reports', () => {
     const inv = soldZone();
 
     expect(observeCapacity(inv, 40, new Date(T0 + 10_000).toISOString(), T0 + 10_000)).toBe(true);
-    expect(availabilityOf(inv)).toEqual({ capacity: 40, held: 0, confirmed: 50, available: 0, shortfall: 10 });
+    expect(availabilityOf(inv)).toEqual({
+      capacity: 40,
+      held: 0,
+      confirmed: 50,
+      available: 0,
+      shortfall: 10,
+    });
     expect(checkHold(inv, request('new', 1))).toMatchObject({ refused: 'sales_frozen' });
   });
 
@@ -170,7 +176,13 @@ describe('a capacity the provider reports', () => {
 
     observeCapacity(inv, 80, new Date(T0 + 20_000).toISOString(), T0 + 20_000);
 
-    expect(availabilityOf(inv)).toEqual({ capacity: 80, held: 0, confirmed: 50, available: 30, shortfall: 0 });
+    expect(availabilityOf(inv)).toEqual({
+      capacity: 80,
+      held: 0,
+      confirmed: 50,
+      available: 30,
+      shortfall: 0,
+    });
     expect(checkHold(inv, request('new', 1))).toBeNull();
   });
 

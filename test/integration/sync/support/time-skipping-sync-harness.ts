@@ -1,7 +1,7 @@
 import type { Client as EsClient } from '@elastic/elasticsearch';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { syncRunIsOpen } from '../../../../src/schedules/sync-run-status';
