@@ -27,6 +27,7 @@ import {
   ZoneBusyError,
 } from './booking-errors';
 import { bookingView, storedBookingView, type BookingView } from './booking-view';
+import { retryInterruptedUpdate } from './retry-interrupted-update';
 import { ZoneGate } from './zone-gate';
 import { zoneWorkflowId } from './zone-workflow-id';
 
@@ -68,6 +69,7 @@ export class TemporalBookingDesk implements BookingDesk {
     const fingerprint = digest(JSON.stringify([command.eventId, command.zoneKey, command.quantity]));
     const workflowId = zoneWorkflowId(this.options.deployment, zone);
     const held = await this.call(workflowId, () =>
+      // A start operation can be used once: each attempt builds its own.
       this.client.workflow.executeUpdateWithStart(holdUpdate, {
         updateId: `hold:${key}:${fingerprint}`,
         args: [
@@ -177,7 +179,7 @@ export class TemporalBookingDesk implements BookingDesk {
   private async call<T>(workflowId: string, work: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + (this.options.deadlineMs ?? 10_000);
     const passed = await this.gate
-      .pass(workflowId, () => this.client.withDeadline(deadline, work))
+      .pass(workflowId, () => this.client.withDeadline(deadline, () => retryInterruptedUpdate(work)))
       .catch((error: unknown) => {
         throw typed(error);
       });

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { loadOpenApiDocument } from '../../src/api/openapi/openapi-document';
 
 /** The consumers' contract, unchanged. */
 export const CONTRACT_PATH = path.resolve(__dirname, '../../src/api/openapi.yaml');
@@ -18,6 +19,10 @@ export interface ContractOptions {
    * service promises exactly its fields, so our tests hold it to that.
    */
   exactProperties?: boolean;
+  /** The operation's method (default `get`). */
+  method?: 'get' | 'post';
+  /** Validate against what `/openapi.json` serves (the contract plus this service's extensions). */
+  served?: boolean;
 }
 
 /** Validates response bodies of one operation of the contract. */
@@ -29,7 +34,7 @@ export interface ContractValidator {
 }
 
 /**
- * Builds a validator for the responses of `GET <path>` in the contract, with ajv and ajv-formats.
+ * Builds a validator for the responses of `GET <path>` (or another method) in the contract, with ajv and ajv-formats.
  * OpenAPI 3.0 schemas are converted to JSON Schema first: `$ref`s inlined, `nullable: true` turned into a
  * `null` type, `example` dropped. Statuses the contract does not list (503, 414...) are checked against
  * its `500` response, the generic error shape.
@@ -38,8 +43,11 @@ export function createContractValidator(
   operationPath = '/search',
   options: ContractOptions = {},
 ): ContractValidator {
-  const contract = parse(readFileSync(CONTRACT_PATH, 'utf8')) as JsonObject;
-  const operation = lookup(contract, `#/paths/${operationPath.replace(/\//g, '~1')}/get`) as JsonObject;
+  const contract = (
+    options.served ? loadOpenApiDocument() : parse(readFileSync(CONTRACT_PATH, 'utf8'))
+  ) as JsonObject;
+  const method = options.method ?? 'get';
+  const operation = lookup(contract, `#/paths/${operationPath.replace(/\//g, '~1')}/${method}`) as JsonObject;
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
   const validators = new Map<string, ValidateFunction>();
