@@ -172,10 +172,21 @@ async function observeIndexedCapacity(inventory: ZoneInventory): Promise<void> {
   if (observed) observeCapacity(inventory, observed.capacity, observed.observedAt, Date.now());
 }
 
-/** Writes each change to the read model, oldest first, one write at a time. */
+/**
+ * At most this often a busy zone writes to the read model: each write takes an activity and two workflow
+ * tasks, so a zone selling many seats a second writes its changes together (well within the 2 s readers
+ * may wait), while a quiet zone's change goes out at once.
+ */
+const PUBLISH_INTERVAL_MS = 250;
+
+/** Writes the zone's changes to the read model, oldest first, one write at a time. */
 async function publishChanges(inventory: ZoneInventory, run: { publishedSeq: number }): Promise<void> {
+  let lastPublishMs = 0;
   for (;;) {
     await condition(() => inventory.seq > run.publishedSeq);
+    const sinceLast = Date.now() - lastPublishMs;
+    if (sinceLast < PUBLISH_INTERVAL_MS) await sleep(PUBLISH_INTERVAL_MS - sinceLast);
+    lastPublishMs = Date.now();
     const seq = inventory.seq;
     try {
       await publishZone({
