@@ -43,7 +43,8 @@ async function main(): Promise<void> {
 
   try {
     const { elasticsearch, temporal } = await startServers(settings, started);
-    const adminToken = settings.adminToken ?? developmentAdminToken(data);
+    const adminToken = settings.adminToken ?? developmentSecret(data, 'admin-token');
+    const bookingApiKeys = settings.bookingApiKeys ?? developmentSecret(data, 'consumer-key');
     const simulatorUrl = `http://127.0.0.1:${settings.simulatorPort}`;
     // What the stack decides is set explicitly, so a value left in the caller's shell cannot redirect it.
     const appEnv = {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       SIMULATOR_PORT: String(settings.simulatorPort),
       FEVER_PROVIDER_URL: settings.feverUrl ?? `${simulatorUrl}/feeds/fever`,
       ADMIN_TOKEN: adminToken,
+      BOOKING_API_KEYS: bookingApiKeys,
       STAGING_DIR: path.join(data, 'staging'),
     };
     const fromSources = __filename.endsWith('.ts');
@@ -77,6 +79,9 @@ async function main(): Promise<void> {
     if (settings.feverUrl) log(`fever feed     ${settings.feverUrl} (FEVER_PROVIDER_URL)`);
     log(
       `admin token    ${settings.adminToken ? 'from ADMIN_TOKEN' : `in ${path.join(data, 'admin-token')}`}`,
+    );
+    log(
+      `consumer key   ${settings.bookingApiKeys ? 'from BOOKING_API_KEYS' : `in ${path.join(data, 'consumer-key')}`} (bookings)`,
     );
     log(`logs and data  ${data}   — Ctrl-C stops everything`);
     if (elasticsearch.dir && !elasticsearch.dir.startsWith(data + path.sep)) {
@@ -151,9 +156,9 @@ function placeElasticsearch(dataDir: string): string {
   return place.dir;
 }
 
-/** A per-checkout admin token for local use, kept private in the data folder and never printed. */
-function developmentAdminToken(data: string): string {
-  const file = path.join(data, 'admin-token');
+/** A per-checkout secret (admin token, consumer key) for local use, kept private in the data folder and never printed. */
+function developmentSecret(data: string, name: 'admin-token' | 'consumer-key'): string {
+  const file = path.join(data, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }

@@ -25,6 +25,8 @@ export interface StackSettings {
   apiPort: number;
   simulatorPort: number;
   adminToken: string | undefined;
+  /** BOOKING_API_KEYS as given (comma-separated), when set. */
+  bookingApiKeys: string | undefined;
   /** FEVER_PROVIDER_URL when set; otherwise provider `fever` is the stack's simulator. */
   feverUrl: string | undefined;
 }
@@ -48,6 +50,7 @@ export function readStackSettings(env: NodeJS.ProcessEnv = process.env): StackSe
     apiPort: app.API_PORT,
     simulatorPort: app.SIMULATOR_PORT,
     adminToken: app.ADMIN_TOKEN,
+    bookingApiKeys: app.BOOKING_API_KEYS?.join(','),
     feverUrl: app.FEVER_PROVIDER_URL,
   };
 }

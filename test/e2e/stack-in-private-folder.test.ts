@@ -8,6 +8,7 @@ import { STATE_DIR } from '../../scripts/stack/paths';
 import { waitUntil } from '../../scripts/stack/wait-until';
 import { descendantsOf, stillRunning, type SeenProcess } from '../support/process-tree';
 import { copyProject } from '../support/project-copy';
+import { waitFor } from '../support/wait-for';
 
 const asRoot = process.getuid?.() === 0;
 
@@ -118,6 +119,46 @@ describe('the stack run from a clone inside a folder others cannot enter (mode 0
     expect(statSync(path.join(dir, 'data')).uid).toBe(nobody);
     expect(existsSync(path.join(dir, 'elasticsearch.out.log'))).toBe(true);
     expect(existsSync(path.join(clone, '.data', 'elasticsearch'))).toBe(false);
+  });
+
+  it('sells a seat of a synced event with the consumer key it keeps in its data folder', async () => {
+    const key = readFileSync(path.join(clone, '.data', 'consumer-key'), 'utf8').trim();
+    const events = await waitFor(
+      'the first sync to make events searchable',
+      async () => {
+        const body = (await (await fetch(`${apiUrl}/search`)).json()) as {
+          data: { events: { id: string }[] };
+        };
+        return body.data.events.length > 0 ? body.data.events : undefined;
+      },
+      { timeoutMs: 120_000 },
+    );
+    const zones: { zone_key: string; available: number; event_id: string }[] = [];
+    for (const { id } of events) {
+      const detail = (await (await fetch(`${apiUrl}/events/${id}`)).json()) as {
+        data: { event: { zones: { zone_key: string; available: number }[] } };
+      };
+      zones.push(...detail.data.event.zones.map((zone) => ({ ...zone, event_id: id })));
+    }
+    const open = zones.find((zone) => zone.available > 0)!;
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${apiUrl}${route}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+
+    const held = await post(
+      '/bookings',
+      { event_id: open.event_id, zone_key: open.zone_key, quantity: 1 },
+      { 'idempotency-key': 'stack-first-booking' },
+    );
+    expect(held.status).toBe(201);
+    const { booking } = ((await held.json()) as { data: { booking: { id: string } } }).data;
+    const paid = await post(`/bookings/${booking.id}/payment`, { status: 'succeeded', reference: 'stack' });
+    expect(((await paid.json()) as { data: { booking: { status: string } } }).data.booking.status).toBe(
+      'confirmed',
+    );
   });
 
   it('on SIGINT to its process group (Ctrl-C), stops every process it started and exits with 0', async () => {

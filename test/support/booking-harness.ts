@@ -33,11 +33,18 @@ export interface BookingHarness {
   stop(): Promise<void>;
 }
 
-/** Starts a sync harness (in-process worker) and an API with booking keys; `env` overrides settings. */
-export async function startBookingHarness(env: Record<string, string> = {}): Promise<BookingHarness> {
+/**
+ * Starts a sync harness and an API with booking keys; `env` overrides settings. Without an in-process
+ * worker the test runs its own (see test/support/worker-process.ts).
+ */
+export async function startBookingHarness(
+  env: Record<string, string> = {},
+  options: { inProcessWorker?: boolean } = {},
+): Promise<BookingHarness> {
   const port = await freePort();
   const sync = await startSyncHarness({
     env: { API_PORT: String(port), BOOKING_API_KEYS: CONSUMER_KEY, ...env },
+    inProcessWorker: options.inProcessWorker,
   });
   const api = await startServer(sync.config);
   const call = async (path: string, init: RequestInit): Promise<ApiAnswer> => {

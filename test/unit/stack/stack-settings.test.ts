@@ -11,6 +11,7 @@ describe('readStackSettings', () => {
       apiPort: 3000,
       simulatorPort: 3100,
       adminToken: undefined,
+      bookingApiKeys: undefined,
       feverUrl: undefined,
     });
   });
