@@ -1,3 +1,4 @@
+import { eventId } from '../../../src/domain/event-id';
 import type { ZoneRef } from '../../../src/domain/zone-inventory';
 import type { ZoneAvailability } from '../../../src/domain/zone-inventory';
 import { startBookingHarness, type ApiAnswer, type BookingHarness } from '../../support/booking-harness';
@@ -197,5 +198,43 @@ describe('the booking API over a real worker, Temporal and Elasticsearch', () =>
       async () => ((await availableIn(event.id, zone.zoneKey)) === 3 ? true : undefined),
       { timeoutMs: 2000 },
     );
+  });
+
+  it('follows the provider: a sync that cuts a zone below what is sold releases unpaid holds and freezes sales', async () => {
+    // Session 291 of the sample feeds: zone 38 has 100 seats in response_1 and none in response_3.
+    const sync = async (sample: number) => {
+      h.sync.simulator.control('fever', { sample });
+      expect((await h.sync.control.syncNow('fever', { wait: true })).outcome).toBe('succeeded');
+    };
+    await sync(1);
+    const id = eventId('fever', '291', '291');
+    const zone = { providerId: 'fever', eventId: id, zoneKey: '38:1' };
+    const paid = bookingOf(await hold(id, zone, 3, 'sync-paid'));
+    await pay(paid.id, 'succeeded');
+    const unpaid = bookingOf(await hold(id, zone, 2, 'sync-unpaid'));
+
+    await sync(3);
+
+    const frozen = await waitFor('the zone to take the capacity of response_3', async () => {
+      const now = await h.zoneNow(zone);
+      return now.availability.capacity === 0 ? now.availability : undefined;
+    });
+    expect(frozen).toEqual({ capacity: 0, held: 0, confirmed: 3, available: 0, shortfall: 3 });
+    expect(bookingOf(await h.get(`/bookings/${unpaid.id}`))).toMatchObject({ status: 'released' });
+    expect(bookingOf(await h.get(`/bookings/${paid.id}`))).toMatchObject({ status: 'confirmed' });
+    const refused = await hold(id, zone, 1, 'sync-after-cut');
+    expect([refused.status, refused.body.error?.code]).toEqual([409, 'sales_frozen']);
+    await waitFor('/metrics to report the shortfall', async () => {
+      const metrics = await (await fetch(`${h.api.url}/metrics`)).text();
+      return /^event_hub_booking_shortfall_seats 3$/m.test(metrics) ? true : undefined;
+    });
+
+    await sync(1);
+
+    await waitFor('the zone to reopen with the capacity of response_1', async () => {
+      const now = await h.zoneNow(zone);
+      return now.availability.available === 97 ? true : undefined;
+    });
+    expect((await hold(id, zone, 1, 'sync-after-rise')).status).toBe(201);
   });
 });
