@@ -1,4 +1,4 @@
-import { refusal, type BookingRefusal } from './booking-refusal';
+import { isRefusal, refusal, type BookingRefusal } from './booking-refusal';
 import {
   availabilityOf,
   bookingNumbered,
@@ -82,10 +82,8 @@ export function confirmBooking(
   reference: string,
   nowMs: number,
 ): Booking | BookingRefusal {
-  const booking = bookingNumbered(inventory, number);
-  if (!booking) return unknownBooking(inventory, number);
-  if (booking.status === 'held' && Date.parse(booking.expiresAt) <= nowMs)
-    releaseBooking(inventory, booking, 'expired', 'hold_ttl', nowMs);
+  const booking = bookingAsOf(inventory, number, nowMs);
+  if (isRefusal(booking)) return booking;
   if (booking.status === 'expired')
     return refusal('hold_expired', `the hold expired at ${booking.expiresAt}, before the payment`);
   if (booking.status === 'released') return refusal('booking_released', 'the booking was released');
@@ -104,17 +102,22 @@ export function failPayment(
   reference: string,
   nowMs: number,
 ): Booking | BookingRefusal {
-  const booking = bookingNumbered(inventory, number);
-  if (!booking) return unknownBooking(inventory, number);
+  const booking = bookingAsOf(inventory, number, nowMs);
+  if (isRefusal(booking)) return booking;
   if (booking.status === 'confirmed')
     return refusal('booking_confirmed', 'the booking is already paid and confirmed');
   if (booking.status !== 'held') return booking;
-  if (Date.parse(booking.expiresAt) <= nowMs) {
-    releaseBooking(inventory, booking, 'expired', 'hold_ttl', nowMs);
-    return booking;
-  }
   booking.paymentReference = reference;
   releaseBooking(inventory, booking, 'released', 'payment_failed', nowMs);
+  return booking;
+}
+
+/** The booking numbered `number` at workflow time `nowMs`: a hold whose time has come is expired first. */
+function bookingAsOf(inventory: ZoneInventory, number: number, nowMs: number): Booking | BookingRefusal {
+  const booking = bookingNumbered(inventory, number);
+  if (!booking) return unknownBooking(inventory, number);
+  if (booking.status === 'held' && Date.parse(booking.expiresAt) <= nowMs)
+    releaseBooking(inventory, booking, 'expired', 'hold_ttl', nowMs);
   return booking;
 }
 

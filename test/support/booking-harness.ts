@@ -2,7 +2,7 @@ import { freePort } from '../../scripts/stack/free-port';
 import { zoneWorkflowId } from '../../src/bookings/zone-workflow-id';
 import type { Zone } from '../../src/domain/event';
 import { zoneKeysOf } from '../../src/domain/zone-key';
-import type { ZoneRef } from '../../src/domain/zone-inventory';
+import type { ZoneAvailability, ZoneRef } from '../../src/domain/zone-inventory';
 import { writeEventBatch } from '../../src/search/event-writer';
 import { prepareEvent } from '../../src/search/prepared-event';
 import { startServer, type RunningServer } from '../../src/server';
@@ -28,6 +28,13 @@ export interface BookingHarness {
   seedEvent(n: number, zones: Pick<Zone, 'zoneId' | 'capacity'>[]): Promise<{ id: string; zones: ZoneRef[] }>;
   /** The zone as its workflow sees it now (authoritative, not the read model). */
   zoneNow(zone: ZoneRef): Promise<ZoneSnapshot>;
+  /** Samples the zone's seats from its workflow every few milliseconds while `during` runs. */
+  sampleSeats<T>(
+    zone: ZoneRef,
+    during: () => Promise<T>,
+  ): Promise<{ result: T; samples: ZoneAvailability[] }>;
+  /** The zone's `available` in `GET /events/{id}` (the read model). */
+  availableIn(eventId: string, zoneKey: string): Promise<number | undefined>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
   get(path: string, headers?: Record<string, string>): Promise<ApiAnswer>;
   stop(): Promise<void>;
@@ -56,6 +63,10 @@ export async function startBookingHarness(
     };
   };
   const auth = { authorization: `Bearer ${CONSUMER_KEY}` };
+  const zoneNow = (zone: ZoneRef): Promise<ZoneSnapshot> => {
+    const workflowId = zoneWorkflowId(sync.config.ELASTICSEARCH_INDEX_PREFIX, zone);
+    return sync.temporal.workflow.getHandle(workflowId).query(zoneQuery);
+  };
   return {
     sync,
     api,
@@ -74,9 +85,27 @@ export async function startBookingHarness(
         zones: keys.map((zoneKey) => ({ providerId: event.providerId, eventId: event.id, zoneKey })),
       };
     },
-    zoneNow(zone) {
-      const workflowId = zoneWorkflowId(sync.config.ELASTICSEARCH_INDEX_PREFIX, zone);
-      return sync.temporal.workflow.getHandle(workflowId).query(zoneQuery);
+    zoneNow,
+    async sampleSeats(zone, during) {
+      const samples: ZoneAvailability[] = [];
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          // Before the first hold the zone has no workflow to ask.
+          const now = await zoneNow(zone).catch(() => null);
+          if (now) samples.push(now.availability);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      })();
+      const result = await during().finally(() => (sampling = false));
+      await sampler;
+      return { result, samples };
+    },
+    async availableIn(eventId, zoneKey) {
+      const answer = await call(`/events/${eventId}`, {});
+      const { zones } = (answer.body.data as { event: { zones: { zone_key: string; available: number }[] } })
+        .event;
+      return zones.find((z) => z.zone_key === zoneKey)?.available;
     },
     post: (path, body, headers = {}) =>
       call(path, {

@@ -24,13 +24,6 @@ describe('an unpaid hold', () => {
 
   const bookingOf = (answer: ApiAnswer) => (answer.body.data as { booking: BookingBody }).booking;
 
-  async function availableIn(eventId: string, zoneKey: string): Promise<number | undefined> {
-    const answer = await h.get(`/events/${eventId}`);
-    const zones = (answer.body.data as { event: { zones: { zone_key: string; available: number }[] } }).event
-      .zones;
-    return zones.find((z) => z.zone_key === zoneKey)?.available;
-  }
-
   it('is released at its TTL, shows in GET /events/{id} within 2 s, and a payment after it is refused', async () => {
     const event = await h.seedEvent(1, [{ zoneId: 'A', capacity: 4 }]);
     const zone = event.zones[0]!;
@@ -43,7 +36,7 @@ describe('an unpaid hold', () => {
     );
     expect(Date.parse(held.expires_at) - Date.now()).toBeLessThanOrEqual(TTL_MS);
     await waitFor('GET /events/{id} to show the hold', async () =>
-      (await availableIn(event.id, zone.zoneKey)) === 1 ? true : undefined,
+      (await h.availableIn(event.id, zone.zoneKey)) === 1 ? true : undefined,
     );
 
     const expired = await waitFor(
@@ -60,7 +53,7 @@ describe('an unpaid hold', () => {
 
     await waitFor(
       'GET /events/{id} to show the seats back',
-      async () => ((await availableIn(event.id, zone.zoneKey)) === 4 ? true : undefined),
+      async () => ((await h.availableIn(event.id, zone.zoneKey)) === 4 ? true : undefined),
       { timeoutMs: 10_000, intervalMs: 50 },
     );
     expect(Date.now() - expiredAt).toBeLessThan(2000);
@@ -83,7 +76,7 @@ describe('an unpaid hold', () => {
     const confirmedAt = Date.now();
     expect(bookingOf(paid).status).toBe('confirmed');
     await waitFor('GET /events/{id} to show the confirmed seats', async () =>
-      (await availableIn(event.id, zone.zoneKey)) === 2 ? true : undefined,
+      (await h.availableIn(event.id, zone.zoneKey)) === 2 ? true : undefined,
     );
     expect(Date.now() - confirmedAt).toBeLessThan(2000);
 

@@ -1,6 +1,5 @@
 import { eventId } from '../../../src/domain/event-id';
 import type { ZoneRef } from '../../../src/domain/zone-inventory';
-import type { ZoneAvailability } from '../../../src/domain/zone-inventory';
 import { startBookingHarness, type ApiAnswer, type BookingHarness } from '../../support/booking-harness';
 import { createContractValidator } from '../../support/contract';
 import { waitFor } from '../../support/wait-for';
@@ -35,41 +34,15 @@ describe('the booking API over a real worker, Temporal and Elasticsearch', () =>
     return answer;
   }
 
-  /** Samples the zone's seats from its workflow while `during` runs. */
-  async function sampled<T>(
-    zone: ZoneRef,
-    during: () => Promise<T>,
-  ): Promise<{ result: T; samples: ZoneAvailability[] }> {
-    const samples: ZoneAvailability[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        const now = await h.zoneNow(zone).catch(() => null);
-        if (now) samples.push(now.availability);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    })();
-    const result = await during().finally(() => (sampling = false));
-    await sampler;
-    return { result, samples };
-  }
-
   function bookingOf(answer: ApiAnswer): { id: string; status: string; quantity: number } {
     return (answer.body.data as { booking: { id: string; status: string; quantity: number } }).booking;
-  }
-
-  async function availableIn(eventId: string, zoneKey: string): Promise<number | undefined> {
-    const answer = await h.get(`/events/${eventId}`);
-    const zones = (answer.body.data as { event: { zones: { zone_key: string; available: number }[] } }).event
-      .zones;
-    return zones.find((z) => z.zone_key === zoneKey)?.available;
   }
 
   it('sells exactly the 5 seats of a zone to 200 concurrent holds, and confirms the 5 once paid', async () => {
     const event = await h.seedEvent(1, [{ zoneId: 'A', capacity: 5 }]);
     const zone = event.zones[0]!;
 
-    const { result: answers, samples } = await sampled(zone, () =>
+    const { result: answers, samples } = await h.sampleSeats(zone, () =>
       Promise.all(Array.from({ length: 200 }, (_, i) => hold(event.id, zone, 1, `burst-${i}`))),
     );
 
@@ -88,7 +61,7 @@ describe('the booking API over a real worker, Temporal and Elasticsearch', () =>
     expect((await h.zoneNow(zone)).availability).toMatchObject({ held: 0, confirmed: 5, available: 0 });
     await waitFor(
       'GET /events/{id} to show the zone sold',
-      async () => ((await availableIn(event.id, zone.zoneKey)) === 0 ? true : undefined),
+      async () => ((await h.availableIn(event.id, zone.zoneKey)) === 0 ? true : undefined),
       { timeoutMs: 2000 },
     );
   });
@@ -98,7 +71,7 @@ describe('the booking API over a real worker, Temporal and Elasticsearch', () =>
     const zone = event.zones[0]!;
     const quantities = Array.from({ length: 200 }, (_, i) => ((i * 7919) % 4) + 1);
 
-    const { result: answers, samples } = await sampled(zone, () =>
+    const { result: answers, samples } = await h.sampleSeats(zone, () =>
       Promise.all(quantities.map((q, i) => hold(event.id, zone, q, `mixed-${i}`))),
     );
 
@@ -195,7 +168,7 @@ describe('the booking API over a real worker, Temporal and Elasticsearch', () =>
     expect((await h.zoneNow(zone)).availability).toMatchObject({ held: 0, confirmed: 2, available: 3 });
     await waitFor(
       'GET /events/{id} to show 3 seats left',
-      async () => ((await availableIn(event.id, zone.zoneKey)) === 3 ? true : undefined),
+      async () => ((await h.availableIn(event.id, zone.zoneKey)) === 3 ? true : undefined),
       { timeoutMs: 2000 },
     );
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ManagedProcess } from '../../../scripts/stack/managed-process';
 import { zoneWorkflowId } from '../../../src/bookings/zone-workflow-id';
 import { bookingIdOf } from '../../../src/domain/booking-id';
-import type { ZoneAvailability, ZoneRef } from '../../../src/domain/zone-inventory';
+import type { ZoneRef } from '../../../src/domain/zone-inventory';
 import { bookingQuery } from '../../../src/workflows/zone-inventory-workflow';
 import { startBookingHarness, type ApiAnswer, type BookingHarness } from '../../support/booking-harness';
 import { waitFor } from '../../support/wait-for';
@@ -68,31 +68,21 @@ describe('a worker killed with SIGKILL in the middle of a burst of 200 holds', (
     const first = await startWorker(1);
     const event = await h.seedEvent(1, [{ zoneId: 'A', capacity: CAPACITY }]);
     const zone = event.zones[0]!;
-    const samples: ZoneAvailability[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        const now = await h.zoneNow(zone).catch(() => null);
-        if (now) samples.push(now.availability);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-
     const answers: ApiAnswer[] = [];
-    const burst = Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        holdUntilAnswered(event.id, zone, `burst-${i}`).then((answer) => answers.push(answer)),
-      ),
-    );
-    await waitFor('the first holds to be accepted', () =>
-      answers.some((a) => a.status === 201) ? true : undefined,
-    );
-    process.kill(-first.pid, 'SIGKILL');
-    await first.exited;
-    await startWorker(2);
-    await burst;
-    sampling = false;
-    await sampler;
+    const { samples } = await h.sampleSeats(zone, async () => {
+      const burst = Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          holdUntilAnswered(event.id, zone, `burst-${i}`).then((answer) => answers.push(answer)),
+        ),
+      );
+      await waitFor('the first holds to be accepted', () =>
+        answers.some((a) => a.status === 201) ? true : undefined,
+      );
+      process.kill(-first.pid, 'SIGKILL');
+      await first.exited;
+      await startWorker(2);
+      await burst;
+    });
 
     const accepted = answers.filter((a) => a.status === 201);
     const acceptedIds = new Set(accepted.map((a) => (a.body.data as { booking: { id: string } }).booking.id));

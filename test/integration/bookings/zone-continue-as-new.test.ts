@@ -1,6 +1,5 @@
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { BookingActivities } from '../../../src/activities/bookings/create-booking-activities';
 import {
   holdUpdate,
   releaseUpdate,
@@ -10,6 +9,7 @@ import {
 import { retryInterruptedUpdate } from '../../../src/bookings/retry-interrupted-update';
 import { registerNamespace } from '../../support/register-namespace';
 import { uniqueName } from '../../support/test-config';
+import { recordingBookingActivities } from './support/recording-booking-activities';
 
 /**
  * A busy zone on the real Temporal dev server: thousands of Updates pass through continue-as-new with
@@ -23,11 +23,7 @@ let client: Client;
 let worker: Worker;
 let running: Promise<void>;
 
-const activities: BookingActivities = {
-  registerZone: () => Promise.resolve(null),
-  publishZone: () => Promise.resolve(),
-  reconcileZones: () => Promise.resolve({ signalled: 0 }),
-};
+const { activities } = recordingBookingActivities();
 
 beforeAll(async () => {
   await registerNamespace(address, namespace);

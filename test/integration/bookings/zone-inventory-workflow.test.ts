@@ -1,11 +1,6 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type {
-  ObservedCapacity,
-  ZonePublication,
-} from '../../../src/activities/bookings/booking-activity-types';
-import type { BookingActivities } from '../../../src/activities/bookings/create-booking-activities';
 import type { HoldRequest } from '../../../src/domain/zone-inventory-changes';
 import {
   bookingQuery,
@@ -18,6 +13,7 @@ import {
 import { uniqueName } from '../../support/test-config';
 import { startTimeSkippingServer } from '../../support/time-skipping-server';
 import { waitFor } from '../../support/wait-for';
+import { recordingBookingActivities } from './support/recording-booking-activities';
 
 /**
  * The zone's entity workflow on Temporal's time-skipping server: hold expiry takes five minutes of skipped
@@ -27,17 +23,7 @@ let env: TestWorkflowEnvironment;
 let worker: Worker;
 let running: Promise<void>;
 const taskQueue = uniqueName('zones');
-const published: ZonePublication[] = [];
-const indexedCapacity = new Map<string, ObservedCapacity>();
-
-const activities: BookingActivities = {
-  registerZone: (zone) => Promise.resolve(indexedCapacity.get(zone.eventId) ?? null),
-  publishZone: (publication) => {
-    published.push(publication);
-    return Promise.resolve();
-  },
-  reconcileZones: () => Promise.resolve({ signalled: 0 }),
-};
+const { activities, published } = recordingBookingActivities();
 
 beforeAll(async () => {
   env = await startTimeSkippingServer();

@@ -1,10 +1,10 @@
 import { ApplicationFailure, Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { RunEnding, SyncActivities } from '../../../src/activities/create-activities';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from '../../../src/activities/sync-types';
 import { finishedRun } from '../../../src/domain/run-summary';
 import { SyncFailureType } from '../../../src/domain/sync-failure-types';
-import { syncProviderWorkflow } from '../../../src/workflows/sync-provider-workflow';
+import { runFeverSync } from './support/run-fever-sync';
 import { uniqueName } from '../../support/test-config';
 
 const FEED: FetchedFeed = {
@@ -74,19 +74,7 @@ describe('syncProviderWorkflow when a step finds its staged files missing', () =
   async function runWith(missingIn: string[]) {
     const taskQueue = uniqueName('staged-files-missing');
     const { activities, calls } = recordingActivities(taskQueue, new Set(missingIn));
-    const worker = await Worker.create({
-      connection: workerConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../../src/workflows'),
-      activities,
-    });
-    const result = await worker.runUntil(
-      client.workflow.execute(syncProviderWorkflow, {
-        taskQueue,
-        workflowId: taskQueue,
-        args: [{ providerId: 'fever' }],
-      }),
-    );
+    const result = await runFeverSync(workerConnection, client, taskQueue, activities);
     return { result, calls };
   }
 

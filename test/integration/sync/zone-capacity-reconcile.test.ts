@@ -1,10 +1,10 @@
 import { ApplicationFailure, Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { BookingActivities } from '../../../src/activities/bookings/create-booking-activities';
 import type { RunEnding, SyncActivities } from '../../../src/activities/create-activities';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from '../../../src/activities/sync-types';
 import { finishedRun } from '../../../src/domain/run-summary';
-import { syncProviderWorkflow } from '../../../src/workflows/sync-provider-workflow';
+import { runFeverSync } from './support/run-fever-sync';
 import { uniqueName } from '../../support/test-config';
 
 const PARSED: ParsedFeed = {
@@ -71,19 +71,7 @@ describe('syncProviderWorkflow telling zones their capacities', () => {
         },
       }),
     };
-    const worker = await Worker.create({
-      connection: workerConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../../../src/workflows'),
-      activities,
-    });
-    const result = await worker.runUntil(
-      client.workflow.execute(syncProviderWorkflow, {
-        taskQueue,
-        workflowId: taskQueue,
-        args: [{ providerId: 'fever' }],
-      }),
-    );
+    const result = await runFeverSync(workerConnection, client, taskQueue, activities);
     return { result, calls };
   }
 
