@@ -15,6 +15,7 @@ export function formatHoldSteps(ladders: { zones: number; knee: HoldKnee }[]): s
     'zone_busy',
     'failed',
     'sustained',
+    'machine busy',
   ];
   const rows = ladders.flatMap(({ zones, knee }) =>
     knee.steps.map((s) => [
