@@ -1,5 +1,10 @@
 import { WORKER_NODE_FLAGS } from '../scripts/stack/worker-runtime';
 
+/** Scenario groups a run can be limited to: the feed's (sync, search, load) and the booking holds. */
+export const SCENARIO_GROUPS = ['feed', 'booking'] as const;
+/** One of {@link SCENARIO_GROUPS}. */
+export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
+
 /** Sizes and load settings of one bench run, from `--name=value` arguments or `BENCH_*` variables. */
 export interface BenchOptions {
   /** Base events of the main feed (each with one session); the large feed has twice as many. */
@@ -17,6 +22,8 @@ export interface BenchOptions {
   rounds: number;
   /** NODE_OPTIONS of the worker children, e.g. `--max-old-space-size=128` to see its effect on RSS. */
   workerNodeOptions: string;
+  /** Scenario groups to run, e.g. `BENCH_ONLY=booking` to try the booking scenario alone; all by default. */
+  only: ScenarioGroup[];
 }
 
 const DEFAULTS: BenchOptions = {
@@ -29,6 +36,7 @@ const DEFAULTS: BenchOptions = {
   rounds: 2,
   // The worker's flags in `make run` and docker-compose.yml.
   workerNodeOptions: WORKER_NODE_FLAGS.join(' '),
+  only: [...SCENARIO_GROUPS],
 };
 
 /** Reads the options; a CLI argument (`--events=400`) wins over its variable (`BENCH_EVENTS=400`). */
@@ -56,5 +64,18 @@ export function readBenchOptions(argv = process.argv.slice(2), env = process.env
     cpuProfile: ['1', 'true'].includes(raw('cpu-prof', 'BENCH_CPU_PROF') ?? 'false'),
     rounds: int('rounds', 'BENCH_ROUNDS', DEFAULTS.rounds),
     workerNodeOptions: raw('worker-node-options', 'BENCH_WORKER_NODE_OPTIONS') ?? DEFAULTS.workerNodeOptions,
+    only: groups(raw('only', 'BENCH_ONLY')) ?? DEFAULTS.only,
   };
+}
+
+/** A comma-separated list of scenario groups (`feed,booking`); undefined when unset. */
+function groups(value: string | undefined): ScenarioGroup[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIO_GROUPS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(
+      `BENCH_ONLY names unknown groups (${unknown.join(', ')}); known: ${SCENARIO_GROUPS.join(', ')}`,
+    );
+  return names as ScenarioGroup[];
 }

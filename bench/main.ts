@@ -8,12 +8,15 @@ import { startTestServers, type TestServers } from '../scripts/stack/test-server
 import { createSimulator } from '../src/simulator/create-simulator';
 import { createElasticsearchClient } from '../src/search/elasticsearch-client';
 import { readBenchOptions, type BenchOptions } from './bench-options';
-import type { BenchResults } from './report/bench-results';
+import type { BenchResults, FeedResults } from './report/bench-results';
+import { bookingFigures } from './report/booking-figures';
+import { formatHoldSteps } from './report/format-hold-steps';
 import { loadFigures } from './report/load-figures';
 import { searchFigures } from './report/search-figures';
 import { syncFigures } from './report/sync-figures';
 import { formatTable } from './report/format-table';
 import { writeResults } from './report/write-results';
+import { measureBookingHolds } from './scenarios/booking-holds';
 import { measureLargeFeedSync } from './scenarios/large-feed-sync';
 import { measureLoadDuringSync } from './scenarios/load-during-sync';
 import { measureParseAndBulk } from './scenarios/parse-and-bulk';
@@ -54,7 +57,7 @@ function writeProvidersFile(dir: string, url: string): string {
   return file;
 }
 
-async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<BenchResults> {
+async function runFeedScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<FeedResults> {
   const { events, zones } = ctx.options;
   const base = { events, zones, seed: 1 };
   const feedFile = path.join(ctx.workDir, 'feed.xml');
@@ -92,14 +95,36 @@ async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): 
   };
 }
 
+/** The scenario groups BENCH_ONLY left in; the booking holds run last, on a machine the syncs no longer load. */
+async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<BenchResults> {
+  const results: BenchResults = {};
+  if (ctx.options.only.includes('feed')) results.feed = await runFeedScenarios(ctx, temporal, es);
+  if (ctx.options.only.includes('booking'))
+    results.booking = await step('booking holds', () => measureBookingHolds(ctx, temporal, es, log));
+  return results;
+}
+
 function report(options: BenchOptions, results: BenchResults, startedAt: Date): void {
-  const figures = [...syncFigures(results), ...searchFigures(results), ...loadFigures(results)];
+  const { feed, booking } = results;
+  const figures = [
+    ...(feed ? [...syncFigures(feed), ...searchFigures(feed), ...loadFigures(feed)] : []),
+    ...(booking ? bookingFigures(booking) : []),
+  ];
   const unmet = figures.filter((f) => f.pass === false).map((f) => f.name);
   const machine = machineInfo();
+  const feedLine = feed
+    ? `; feed ${(feed.feedBytes / 2 ** 20).toFixed(0)} MB (${options.events} events x ${options.zones} zones)`
+    : '';
+  const holdSteps = booking
+    ? `Hold rate steps (open loop, ${booking.oneZone.steps[0]?.durationS ?? 0} s each):\n` +
+      `${formatHoldSteps([
+        { zones: 1, knee: booking.oneZone },
+        { zones: 20, knee: booking.twentyZones },
+      ])}\n\n`
+    : '';
   process.stdout.write(
-    `\n${machine.cpus} CPUs (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}; ` +
-      `feed ${(results.feedBytes / 2 ** 20).toFixed(0)} MB (${options.events} events x ${options.zones} zones)\n\n` +
-      `${formatTable(figures)}\n\n${figures.filter((f) => f.goal).length - unmet.length} goals met, ` +
+    `\n${machine.cpus} CPUs (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}${feedLine}\n\n` +
+      `${formatTable(figures)}\n\n${holdSteps}${figures.filter((f) => f.goal).length - unmet.length} goals met, ` +
       `${unmet.length} unmet${unmet.length ? `: ${unmet.join(', ')}` : ''}\n`,
   );
   const file = path.join(RESULTS_DIR, 'latest.json');
@@ -111,9 +136,9 @@ function report(options: BenchOptions, results: BenchResults, startedAt: Date): 
     background: {
       loadAverageAtStart: LOAD_AT_START,
       loadAverageAtEnd: os.loadavg(),
-      busyPctBeforeSearchRounds: results.search.backgroundBusyPct,
+      busyPctBeforeSearchRounds: feed?.search.backgroundBusyPct ?? null,
     },
-    options: { ...options, feedBytes: results.feedBytes, largeFeedBytes: results.largeFeedBytes },
+    options: { ...options, feedBytes: feed?.feedBytes ?? null, largeFeedBytes: feed?.largeFeedBytes ?? null },
     figures: Object.fromEntries(figures.map((f) => [f.name, f])),
     goals: { met: figures.filter((f) => f.pass).length, unmet },
   });
@@ -154,6 +179,7 @@ async function main(): Promise<void> {
       temporalAddress: servers.temporalAddress,
       elasticsearchUrl: servers.elasticsearchUrl,
       elasticsearchPid: servers.elasticsearch?.process.pid ?? null,
+      temporalPid: servers.temporal?.process.pid ?? null,
       providersFile: writeProvidersFile(workDir, relay.url),
       simulator,
       relay,

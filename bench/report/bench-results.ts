@@ -1,11 +1,12 @@
+import type { BookingHoldsResult } from '../scenarios/booking-holds';
 import type { LoadDuringSyncResult } from '../scenarios/load-during-sync';
 import type { ParseAndBulkResult } from '../scenarios/parse-and-bulk';
 import type { SearchThroughputResult } from '../scenarios/search-throughput';
 import type { SyncRunsResult } from '../scenarios/sync-runs';
 import type { MeasuredSync } from '../support/sync-driver';
 
-/** Everything the scenarios measured in one run, before it becomes figures. */
-export interface BenchResults {
+/** What the feed's scenarios (syncs, search, load during a sync) measured, before it becomes figures. */
+export interface FeedResults {
   feedBytes: number;
   largeFeedBytes: number;
   parseAndBulk: ParseAndBulkResult;
@@ -13,4 +14,10 @@ export interface BenchResults {
   largeFeed: MeasuredSync;
   search: SearchThroughputResult;
   load: LoadDuringSyncResult;
+}
+
+/** Everything one run measured; a scenario group left out by BENCH_ONLY is absent. */
+export interface BenchResults {
+  feed?: FeedResults;
+  booking?: BookingHoldsResult;
 }

@@ -1,10 +1,10 @@
 import type { LoadResult } from '../support/http-load';
 import type { MeasuredSync } from '../support/sync-driver';
-import type { BenchResults } from './bench-results';
+import type { FeedResults } from './bench-results';
 import { atMost, figure, type Figure } from './figure';
 
 /** `/search` under load while a sync rewrites every event, with the cache (default) and without. */
-export function loadFigures(r: BenchResults): Figure[] {
+export function loadFigures(r: FeedResults): Figure[] {
   const { cached, uncached, windows } = r.load;
   const e2e = r.syncs.full.seconds;
   const statuses = (load: LoadResult) => ({

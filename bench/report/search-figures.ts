@@ -1,5 +1,5 @@
 import type { LoadResult } from '../support/http-load';
-import type { BenchResults } from './bench-results';
+import type { FeedResults } from './bench-results';
 import { atLeast, atMost, figure, type Figure } from './figure';
 
 /** Latency, volume and which side was busy (server vs load generator, % of one core). */
@@ -18,7 +18,7 @@ function loadDetail(load: LoadResult, extra: Record<string, unknown> = {}): Reco
 }
 
 /** The search figures, each against the bare baseline it is compared with. */
-export function searchFigures(r: BenchResults): Figure[] {
+export function searchFigures(r: FeedResults): Figure[] {
   const s = r.search;
   return [
     figure('search.koa_hello_rps', s.koaHello.rps, 'req/s', {

@@ -1,6 +1,6 @@
 import { DEFAULT_GENERATION_POLL_MS } from '../../src/api/search/generation-poller';
 import type { MeasuredSync } from '../support/sync-driver';
-import type { BenchResults } from './bench-results';
+import type { FeedResults } from './bench-results';
 import { allOf, atMost, figure, type Figure } from './figure';
 
 const MB = 1024 * 1024;
@@ -17,7 +17,7 @@ function runDetail(run: MeasuredSync): Record<string, unknown> {
 }
 
 /** The sync figures: time against the parts measured alone, memory, history, no-ops, small changes. */
-export function syncFigures(r: BenchResults): Figure[] {
+export function syncFigures(r: FeedResults): Figure[] {
   const { parseAndBulk: alone, syncs, largeFeed } = r;
   const e2e = syncs.full.seconds;
   const parts = alone.parseSeconds + alone.bulkSeconds;

@@ -9,8 +9,14 @@ export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   machine: MachineInfo;
-  background: { loadAverageAtStart: number[]; loadAverageAtEnd: number[]; busyPctBeforeSearchRounds: number };
-  options: BenchOptions & { feedBytes: number; largeFeedBytes: number };
+  /** busyPctBeforeSearchRounds is null when the feed's scenarios did not run (BENCH_ONLY). */
+  background: {
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    busyPctBeforeSearchRounds: number | null;
+  };
+  /** The feeds' sizes are null when the feed's scenarios did not run. */
+  options: BenchOptions & { feedBytes: number | null; largeFeedBytes: number | null };
   /** By name, e.g. `sync.end_to_end_s`. */
   figures: Record<string, Figure>;
   goals: { met: number; unmet: string[] };

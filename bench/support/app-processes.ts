@@ -66,12 +66,15 @@ export async function startWorkerProcess(
   return child;
 }
 
-/** `node dist/src/server.js`, or the one-process-per-core cluster of it; ready once `/health` answers. */
+/**
+ * `node dist/src/server.js`, or the one-process-per-core cluster of it; ready once `/health` answers.
+ * `env` adds settings such as BOOKING_API_KEYS.
+ */
 export async function startApiProcess(
   ctx: BenchContext,
   name: string,
   prefix: string,
-  options: { cache: boolean; cluster?: boolean; logLevel?: string },
+  options: { cache: boolean; cluster?: boolean; logLevel?: string; env?: Record<string, string> },
 ): Promise<HttpChild> {
   const port = await freePort();
   const script = options.cluster ? ['--import', 'tsx', path.join(ROOT, 'bench/cluster-server.ts')] : [];
@@ -84,6 +87,7 @@ export async function startApiProcess(
         API_PORT: String(port),
         LOG_LEVEL: options.logLevel ?? ctx.options.apiLogLevel,
         SEARCH_CACHE_ENABLED: String(options.cache),
+        ...options.env,
       }),
       logDir: ctx.logDir,
     }),

@@ -10,6 +10,8 @@ export interface BenchContext {
   elasticsearchUrl: string;
   /** The Elasticsearch node's launcher process (the JVM is its descendant); null for an external node. */
   elasticsearchPid: number | null;
+  /** The Temporal dev server's process; null for an external server. */
+  temporalPid: number | null;
   /** Provider `fever`, pointing at the relay in front of the simulator. */
   providersFile: string;
   simulator: Simulator;

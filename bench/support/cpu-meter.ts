@@ -39,6 +39,17 @@ export async function waitForQuietCpu(maxBusyPct = 15, timeoutMs = 60_000): Prom
   }
 }
 
+/** Starts metering how busy the whole machine is; `stop()` gives the busy share of all CPUs since, in %. */
+export function meterMachineBusy(): { stop(): number } {
+  const before = systemTicks();
+  return {
+    stop() {
+      const after = systemTicks();
+      return Math.round(((after.busy - before.busy) / Math.max(1, after.total - before.total)) * 100);
+    },
+  };
+}
+
 function systemTicks(): { busy: number; total: number } {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const total = cpu.reduce((sum, v) => sum + v, 0);
