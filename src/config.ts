@@ -54,8 +54,8 @@ const schema = z.object({
     .transform(durationMs)
     .default(5 * 60 * 1000),
   BOOKING_MAX_QUANTITY: positiveInt.max(1000).default(10),
-  // Temporal runs at most 10 Updates of one workflow at once; each API process stays well below that.
-  BOOKING_ZONE_CONCURRENCY: positiveInt.max(10).default(4),
+  // Temporal runs at most 10 Updates of one workflow at once; holds and payments each get this many.
+  BOOKING_ZONE_CONCURRENCY: positiveInt.max(5).default(4),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATOR_PORT: port.default(3100),
 });

@@ -23,12 +23,12 @@ import {
   BookingRefusedError,
   BookingsUnavailableError,
   UnknownBookingError,
-  UnknownZoneError,
   ZoneBusyError,
 } from './booking-errors';
 import { bookingView, storedBookingView, type BookingView } from './booking-view';
 import { retryInterruptedUpdate } from './retry-interrupted-update';
 import { ZoneGate } from './zone-gate';
+import { ZoneSeeds } from './zone-seeds';
 import { zoneWorkflowId } from './zone-workflow-id';
 
 /** Bookings the zone workflows no longer keep, read from the read model. */
@@ -51,24 +51,26 @@ export interface BookingDeskOptions {
 /** Sends booking requests to the zone's entity workflow, starting it on the first hold (Update-with-Start). */
 export class TemporalBookingDesk implements BookingDesk {
   private readonly gate: ZoneGate;
+  private readonly seeds: ZoneSeeds;
 
   constructor(
     private readonly client: Client,
-    private readonly events: EventSearch,
+    events: EventSearch,
     private readonly stored: StoredBookings,
     private readonly options: BookingDeskOptions,
   ) {
     this.gate = new ZoneGate(options.zoneConcurrency);
+    this.seeds = new ZoneSeeds(events);
   }
 
   async hold(command: HoldCommand): Promise<BookingView> {
-    const { zone, capacity, observedAt } = await this.zoneOf(command.eventId, command.zoneKey);
+    const { zone, capacity, observedAt } = await this.seeds.seedOf(command.eventId, command.zoneKey);
     const key = `${command.consumer}:${command.idempotencyKey}`;
     // The body's digest is part of the Update id: Temporal answers a repeated id with the first result
     // without asking the workflow, which must see a reused key with another body to refuse it.
     const fingerprint = digest(JSON.stringify([command.eventId, command.zoneKey, command.quantity]));
     const workflowId = zoneWorkflowId(this.options.deployment, zone);
-    const held = await this.call(workflowId, () =>
+    const held = await this.call('hold', workflowId, () =>
       // A start operation can be used once: each attempt builds its own.
       this.client.workflow.executeUpdateWithStart(holdUpdate, {
         updateId: `hold:${key}:${fingerprint}`,
@@ -106,7 +108,7 @@ export class TemporalBookingDesk implements BookingDesk {
     const { zone, number } = this.parse(bookingId);
     const update = outcome.status === 'succeeded' ? confirmUpdate : releaseUpdate;
     const workflowId = zoneWorkflowId(this.options.deployment, zone);
-    const booking = await this.call(workflowId, () =>
+    const booking = await this.call('payment', workflowId, () =>
       this.client.workflow.getHandle(workflowId).executeUpdate(update, {
         updateId: `${update.name}:${number}:${digest(outcome.reference)}`,
         args: [{ number, reference: outcome.reference }],
@@ -118,26 +120,12 @@ export class TemporalBookingDesk implements BookingDesk {
   async find(bookingId: string): Promise<BookingView> {
     const { zone, number } = this.parse(bookingId);
     const workflowId = zoneWorkflowId(this.options.deployment, zone);
-    const kept = await this.call(workflowId, () =>
+    const kept = await this.call('lookup', workflowId, () =>
       this.client.workflow.getHandle(workflowId).query(bookingQuery, number),
     );
     if (!isRefusal(kept)) return bookingView(zone, kept);
     if (kept.refused !== 'booking_forgotten') throw new UnknownBookingError(kept.message);
     return this.storedView(bookingId);
-  }
-
-  private async zoneOf(
-    eventId: string,
-    zoneKey: string,
-  ): Promise<{ zone: ZoneRef; capacity: number; observedAt: string }> {
-    const event = await this.events.getEvent(eventId).catch((cause: unknown) => {
-      throw new BookingsUnavailableError('event lookup failed', { cause });
-    });
-    if (!event) throw new UnknownZoneError(`no event with id ${eventId}`);
-    const found = event.zones.find((z) => z.zone_key === zoneKey);
-    if (!found) throw new UnknownZoneError(`event ${eventId} has no zone ${zoneKey}`);
-    const zone = { providerId: event.provider_id, eventId: event.id, zoneKey };
-    return { zone, capacity: found.capacity, observedAt: event.last_seen_at };
   }
 
   private parse(bookingId: string): { zone: ZoneRef; number: number } {
@@ -175,11 +163,20 @@ export class TemporalBookingDesk implements BookingDesk {
     return storedBookingView(stored);
   }
 
-  /** One call to a zone's workflow: admitted by the gate, bounded in time, its failures typed. */
-  private async call<T>(workflowId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * One call to a zone's workflow: admitted by the gate, bounded in time, its failures typed. Holds,
+   * payments and lookups queue apart, so buyers retrying a sold-out zone never hold a payment back.
+   */
+  private async call<T>(
+    lane: 'hold' | 'payment' | 'lookup',
+    workflowId: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
     const deadline = Date.now() + (this.options.deadlineMs ?? 10_000);
     const passed = await this.gate
-      .pass(workflowId, () => this.client.withDeadline(deadline, () => retryInterruptedUpdate(work)))
+      .pass(`${workflowId}#${lane}`, () =>
+        this.client.withDeadline(deadline, () => retryInterruptedUpdate(work)),
+      )
       .catch((error: unknown) => {
         throw typed(error);
       });
