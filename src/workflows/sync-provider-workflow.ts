@@ -94,7 +94,6 @@ export async function syncProviderWorkflow(input: SyncProviderInput): Promise<Ru
   const ending: RunEnding = { feed: null, parsed: null, indexed: null, failure: null };
   try {
     const summary = await syncOnOneWorker(run, progress, ending);
-    await tellZonesNewCapacities(summary);
     progress.phase = 'done';
     publishOutcome(summary);
     return summary;
@@ -127,7 +126,11 @@ async function syncOnOneWorker(
         progress.eventsIndexed = indexed.new + indexed.changed;
       }
       progress.phase = 'finishing';
-      return await staged.finishRun(run, ending);
+      // Capacities are in the index once indexEvents is done: zones hear of them while the run finishes.
+      const reconciling = tellZonesNewCapacities(run.providerId, ending.indexed);
+      const summary = await staged.finishRun(run, ending);
+      await reconciling;
+      return summary;
     } catch (error) {
       const reason = startOverReason(error);
       if (!reason || handover + 1 >= MAX_WORKER_HANDOVERS) throw error;
@@ -137,13 +140,16 @@ async function syncOnOneWorker(
   }
 }
 
-/** After a run that wrote events, signals the zones whose capacity the index now reports differently. */
-async function tellZonesNewCapacities(summary: RunSummary): Promise<void> {
+/**
+ * After a run wrote events, signals the zones whose capacity the index now reports differently. Never
+ * throws: the run does not depend on it.
+ */
+async function tellZonesNewCapacities(providerId: string, indexed: IndexedFeed | null): Promise<void> {
   // Runs that ended before this step existed replay (for a query) without it.
   if (!patched('sync-reconciles-zone-capacities')) return;
-  if (summary.outcome !== 'succeeded' || summary.counts.new + summary.counts.changed === 0) return;
+  if (!indexed || indexed.stale || indexed.new + indexed.changed === 0) return;
   try {
-    const { signalled } = await reconcileZones(summary.providerId);
+    const { signalled } = await reconcileZones(providerId);
     if (signalled > 0) log.info('zones told their new capacities', { signalled });
   } catch (error) {
     // Zones keep their last capacity until the next run that writes events; the run itself went fine.

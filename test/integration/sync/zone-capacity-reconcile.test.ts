@@ -81,7 +81,9 @@ describe('syncProviderWorkflow telling zones their capacities', () => {
     );
 
     expect(result.outcome).toBe('succeeded');
-    expect(calls).toEqual(['fetchFeed', 'parseFeed', 'indexEvents', 'finishRun', 'reconcileZones(fever)']);
+    // It runs beside finishRun, once the events are written.
+    expect(calls.slice(0, 3)).toEqual(['fetchFeed', 'parseFeed', 'indexEvents']);
+    expect(calls.slice(3).sort()).toEqual(['finishRun', 'reconcileZones(fever)']);
   });
 
   it('does not reconcile when the run wrote no event', async () => {
@@ -100,7 +102,7 @@ describe('syncProviderWorkflow telling zones their capacities', () => {
     );
 
     expect(result.outcome).toBe('succeeded');
-    expect(calls.at(-1)).toBe('reconcileZones(fever)');
+    expect(calls).toContain('reconcileZones(fever)');
   });
 
   it('still succeeds, without waiting out retries, on a worker that has no booking activities', async () => {
