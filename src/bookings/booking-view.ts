@@ -1,5 +1,6 @@
 import { bookingIdOf } from '../domain/booking-id';
 import type { Booking, BookingStep, ZoneRef } from '../domain/zone-inventory';
+import type { HoldResult } from '../domain/zone-inventory-changes';
 import type { StoredBooking } from '../search/booking-document';
 
 /** A booking as the API shows it. */
@@ -25,6 +26,18 @@ export function bookingView(zone: ZoneRef, booking: Booking): BookingView {
     expires_at: booking.expiresAt,
     payment_reference: booking.paymentReference,
     history: booking.history,
+  };
+}
+
+/** The answer to a hold: the first one its key got, replayed as it was for every repeat. */
+export function heldBookingView(zone: ZoneRef, held: HoldResult): BookingView {
+  return {
+    id: bookingIdOf(zone, held.number),
+    status: 'held',
+    event_id: zone.eventId,
+    zone_key: zone.zoneKey,
+    quantity: held.quantity,
+    expires_at: held.expiresAt,
   };
 }
 

@@ -8,7 +8,7 @@ import {
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { parseBookingId } from '../domain/booking-id';
 import { isRefusal, refusal, type BookingRefusal, type BookingRefusalCode } from '../domain/booking-refusal';
-import type { Booking, ZoneRef } from '../domain/zone-inventory';
+import type { ZoneRef } from '../domain/zone-inventory';
 import type { StoredBooking } from '../search/booking-document';
 import type { EventSearch } from '../search/event-search';
 import {
@@ -25,7 +25,7 @@ import {
   UnknownBookingError,
   ZoneBusyError,
 } from './booking-errors';
-import { bookingView, storedBookingView, type BookingView } from './booking-view';
+import { bookingView, heldBookingView, storedBookingView, type BookingView } from './booking-view';
 import { retryInterruptedUpdate } from './retry-interrupted-update';
 import { ZoneGate } from './zone-gate';
 import { ZoneSeeds } from './zone-seeds';
@@ -91,17 +91,7 @@ export class TemporalBookingDesk implements BookingDesk {
         }),
       }),
     );
-    const booking: Booking = {
-      number: held.number,
-      quantity: held.quantity,
-      status: 'held',
-      expiresAt: held.expiresAt,
-      paymentReference: null,
-      history: [],
-      version: 0,
-    };
-    const { history: _history, payment_reference: _reference, ...view } = bookingView(zone, booking);
-    return view;
+    return heldBookingView(zone, held);
   }
 
   async pay(bookingId: string, outcome: PaymentOutcome): Promise<BookingView> {
