@@ -1,10 +1,9 @@
-import { ApplicationFailure, Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { ApplicationFailure } from '@temporalio/client';
 import type { RunEnding, SyncActivities } from '../../../src/activities/create-activities';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from '../../../src/activities/sync-types';
 import { finishedRun } from '../../../src/domain/run-summary';
 import { SyncFailureType } from '../../../src/domain/sync-failure-types';
-import { runFeverSync } from './support/run-fever-sync';
+import { startFeverSyncRunner, type FeverSyncRunner } from './support/fever-sync-runner';
 import { uniqueName } from '../../support/test-config';
 
 const FEED: FetchedFeed = {
@@ -56,25 +55,20 @@ function summaryOf(ending: RunEnding) {
 }
 
 describe('syncProviderWorkflow when a step finds its staged files missing', () => {
-  let connection: Connection;
-  let client: Client;
-  let workerConnection: NativeConnection;
+  let runner: FeverSyncRunner;
 
   beforeAll(async () => {
-    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    client = new Client({ connection });
-    workerConnection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    runner = await startFeverSyncRunner();
   });
 
   afterAll(async () => {
-    await workerConnection.close();
-    await connection.close();
+    await runner.close();
   });
 
   async function runWith(missingIn: string[]) {
     const taskQueue = uniqueName('staged-files-missing');
     const { activities, calls } = recordingActivities(taskQueue, new Set(missingIn));
-    const result = await runFeverSync(workerConnection, client, taskQueue, activities);
+    const result = await runner.run(taskQueue, activities);
     return { result, calls };
   }
 

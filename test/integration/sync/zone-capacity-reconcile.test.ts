@@ -1,10 +1,9 @@
-import { ApplicationFailure, Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { ApplicationFailure } from '@temporalio/client';
 import type { BookingActivities } from '../../../src/activities/bookings/create-booking-activities';
 import type { RunEnding, SyncActivities } from '../../../src/activities/create-activities';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from '../../../src/activities/sync-types';
 import { finishedRun } from '../../../src/domain/run-summary';
-import { runFeverSync } from './support/run-fever-sync';
+import { startFeverSyncRunner, type FeverSyncRunner } from './support/fever-sync-runner';
 import { uniqueName } from '../../support/test-config';
 
 const PARSED: ParsedFeed = {
@@ -41,19 +40,14 @@ function syncActivities(taskQueue: string, feed: { unchanged: boolean; written: 
 }
 
 describe('syncProviderWorkflow telling zones their capacities', () => {
-  let connection: Connection;
-  let client: Client;
-  let workerConnection: NativeConnection;
+  let runner: FeverSyncRunner;
 
   beforeAll(async () => {
-    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    client = new Client({ connection });
-    workerConnection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    runner = await startFeverSyncRunner();
   });
 
   afterAll(async () => {
-    await workerConnection.close();
-    await connection.close();
+    await runner.close();
   });
 
   async function sync(
@@ -71,7 +65,7 @@ describe('syncProviderWorkflow telling zones their capacities', () => {
         },
       }),
     };
-    const result = await runFeverSync(workerConnection, client, taskQueue, activities);
+    const result = await runner.run(taskQueue, activities);
     return { result, calls };
   }
 
