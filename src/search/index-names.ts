@@ -6,6 +6,8 @@ export interface IndexNames {
   syncRuns: string;
   rejects: string;
   providerState: string;
+  /** The events migration's lock and state, read by every events write (src/search/migration/). */
+  migrations: string;
   /** Bookings as their zones' workflows last published them, for reads and Kibana. */
   bookings: string;
   /** One document per zone that has a workflow: its seat counts. */
@@ -23,6 +25,7 @@ export function indexNames(prefix: string): IndexNames {
     syncRuns: `${prefix}-sync-runs`,
     rejects: `${prefix}-event-rejects`,
     providerState: `${prefix}-provider-state`,
+    migrations: `${prefix}-migrations`,
     bookings: `${prefix}-bookings`,
     zoneAvailability: `${prefix}-zone-availability`,
   };
