@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { BulkWriteError } from './bulk-write-error';
 import type { IndexNames } from './index-names';
+import { bulkWriteEvents } from './migration/bulk-write-events';
 import { documentJson, type PreparedEvent } from './prepared-event';
 
 /** Which run writes: its id and the instant its feed was fetched (the documents' external version). */
@@ -66,7 +67,7 @@ export async function writeEventBatch(
       pending.push(before ? 'changed' : 'new');
     }
   }
-  const superseded = await bulkWrite(client, operations);
+  const superseded = await bulkWriteEvents(client, names, operations);
   pending.forEach((kind, i) => (superseded.has(i) ? (counts.superseded += 1) : (counts[kind] += 1)));
   return counts;
 }

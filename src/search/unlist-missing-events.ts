@@ -1,7 +1,8 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { EventDocument } from './event-document';
-import { bulkWrite, type WriteContext } from './event-writer';
+import type { WriteContext } from './event-writer';
 import type { IndexNames } from './index-names';
+import { bulkWriteEvents } from './migration/bulk-write-events';
 
 const PAGE = 5000;
 
@@ -32,7 +33,7 @@ export async function unlistMissingEvents(
       };
       return [{ index: { _index: names.events, _id: doc._id, version, version_type: 'external' } }, document];
     });
-    await bulkWrite(client, operations);
+    await bulkWriteEvents(client, names, operations);
   }
   await client.indices.refresh({ index: names.events });
   const count = await client.count({
