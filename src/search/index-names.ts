@@ -14,7 +14,10 @@ export interface IndexNames {
   zoneAvailability: string;
 }
 
-/** Bumped when the events mapping changes incompatibly (a reindex moves the alias). */
+/**
+ * Bumped with every change of the events mapping: a starting worker (or `npm run migrate`) then copies
+ * the alias's index into `events-v<this>` and switches the alias (src/search/migration/migrate-events.ts).
+ */
 export const EVENTS_MAPPING_VERSION = 1;
 
 /** Index names for a prefix such as `eventhub`. */
