@@ -1,0 +1,98 @@
+import path from 'node:path';
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { Client } from '@elastic/elasticsearch';
+import { ensureIndices } from '../../../../src/search/ensure-indices';
+import { writeEventBatch } from '../../../../src/search/event-writer';
+import { indexNames } from '../../../../src/search/index-names';
+import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { currentEventsIndex } from '../../../../src/search/migration/events-alias';
+import { prepareEvent } from '../../../../src/search/prepared-event';
+import { startProcess } from '../../../../scripts/stack/managed-process';
+import { childEnv } from '../../../support/child-env';
+import { configEnv } from '../../../support/config-env';
+import { makeEvent } from '../../../support/fixture-events';
+import { startSyncHarness } from '../../../support/sync-harness';
+import { testConfig } from '../../../support/test-config';
+import { deleteMigrationIndices } from './support/delete-migration-indices';
+import { indexDocuments } from './support/index-documents';
+import { createOlderEventsIndex } from './support/older-events-index';
+
+const root = path.resolve(__dirname, '../../../..');
+
+/** A deployment whose events alias is on the older `-v0` mapping, holding 600 events. */
+async function olderDeployment(client: Client, prefix: string) {
+  const names = indexNames(prefix);
+  const v0 = await createOlderEventsIndex(client, names);
+  await ensureIndices(client, names);
+  const events = Array.from({ length: 600 }, (_, i) => prepareEvent(makeEvent(i)));
+  await writeEventBatch(client, names, events, { runId: 'old', fetchedAt: '2026-01-01T00:00:00.000Z' });
+  return { names, v0, before: await indexDocuments(client, names.events) };
+}
+
+describe('moving a deployment on an older events mapping to this release’s', () => {
+  it('npm run migrate migrates it and prints its progress', async () => {
+    const config = testConfig();
+    const client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    const { names, v0, before } = await olderDeployment(client, config.ELASTICSEARCH_INDEX_PREFIX);
+    const logFile = path.join(os.tmpdir(), `migrate-${config.ELASTICSEARCH_INDEX_PREFIX}.log`);
+    try {
+      const command = startProcess({
+        name: 'migrate',
+        command: process.execPath,
+        args: ['--import', 'tsx', path.join(root, 'src/migrate.ts')],
+        cwd: root,
+        env: childEnv(configEnv(config)),
+        logFile,
+      });
+
+      expect(await command.exited).toBe('0');
+      const printed = readFileSync(logFile, 'utf8').split('\n');
+      expect(printed).toEqual(
+        expect.arrayContaining([
+          `events alias ${names.events}; this release's mapping is v1`,
+          `starting migration ${v0} -> ${names.eventsVersioned}`,
+          'copied 500/600 documents (83%), 0 already newer in the new index',
+          'copied 600/600 documents (100%), 0 already newer in the new index',
+          expect.stringMatching(/^verified 600 documents, ids and versions checksum [0-9a-f]{16}$/),
+          expect.stringMatching(
+            new RegExp(`^alias now on ${names.eventsVersioned}; ${v0} is kept read-only`),
+          ),
+          expect.stringMatching(
+            new RegExp(`^migrated 600 documents to ${names.eventsVersioned} in \\d+\\.\\d s$`),
+          ),
+        ]),
+      );
+      expect(await currentEventsIndex(client, names)).toBe(names.eventsVersioned);
+      expect(await indexDocuments(client, names.events)).toEqual(before);
+    } finally {
+      await deleteMigrationIndices(client, names);
+      await client.close();
+    }
+  });
+
+  it('a starting worker migrates it before it serves, then syncs into the new index', async () => {
+    const harness = await startSyncHarness({ inProcessWorker: false });
+    const { elasticsearch: client } = harness;
+    try {
+      const { names, before } = await olderDeployment(client, harness.config.ELASTICSEARCH_INDEX_PREFIX);
+
+      await harness.restartWorker();
+
+      expect(await currentEventsIndex(client, names)).toBe(names.eventsVersioned);
+      expect(await indexDocuments(client, names.events)).toEqual(before);
+      harness.simulator.control('fever', { sample: 1 });
+      const run = await harness.control.syncNow('fever', { wait: true });
+      expect(run).toMatchObject({ outcome: 'succeeded' });
+      expect(run.counts.new).toBeGreaterThan(0);
+      const { count } = await client.count({
+        index: names.eventsVersioned,
+        query: { term: { provider_id: 'fever' } },
+      });
+      expect(count).toBe(run.counts.new);
+    } finally {
+      await deleteMigrationIndices(client, harness.indices);
+      await harness.stop();
+    }
+  });
+});
