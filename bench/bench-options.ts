@@ -1,7 +1,7 @@
 import { WORKER_NODE_FLAGS } from '../scripts/stack/worker-runtime';
 
-/** Scenario groups a run can be limited to: the feed's (sync, search, load) and the booking holds. */
-export const SCENARIO_GROUPS = ['feed', 'booking'] as const;
+/** Scenario groups a run can be limited to: the feed's (sync, search, load), its index's migration, the booking holds. */
+export const SCENARIO_GROUPS = ['feed', 'migrate', 'booking'] as const;
 /** One of {@link SCENARIO_GROUPS}. */
 export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
 

@@ -1,5 +1,6 @@
 import type { BookingHoldsResult } from '../scenarios/booking-holds';
 import type { LoadDuringSyncResult } from '../scenarios/load-during-sync';
+import type { MigrationBenchResult } from '../scenarios/migrate-bench-index';
 import type { ParseAndBulkResult } from '../scenarios/parse-and-bulk';
 import type { SearchThroughputResult } from '../scenarios/search-throughput';
 import type { SyncRunsResult } from '../scenarios/sync-runs';
@@ -19,5 +20,6 @@ export interface FeedResults {
 /** Everything one run measured; a scenario group left out by BENCH_ONLY is absent. */
 export interface BenchResults {
   feed?: FeedResults;
+  migration?: MigrationBenchResult;
   booking?: BookingHoldsResult;
 }
