@@ -9,6 +9,7 @@ export function migrationFigures(r: MigrationBenchResult): Figure[] {
     figure('migration.bench_index_s', r.seconds, 's', {
       baseline: ['parsing and writing the index', r.buildSeconds],
       detail: {
+        sealedSeconds: r.sealedSeconds,
         documents: r.documents,
         storeMb: r.storeBytes / MB,
         documentsPerSecond: r.seconds > 0 ? r.documents / r.seconds : null,

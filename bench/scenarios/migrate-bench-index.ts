@@ -9,7 +9,7 @@ import { eventsMapping } from '../../src/search/index-mappings';
 import { EVENTS_MAPPING_VERSION, indexNames, type IndexNames } from '../../src/search/index-names';
 import { eventsIndexOf } from '../../src/search/migration/events-mapping-target';
 import { migrateEvents } from '../../src/search/migration/migrate-events';
-import { describeProgress } from '../../src/search/migration/migration-progress';
+import { describeProgress, type MigrationProgress } from '../../src/search/migration/migration-progress';
 import { prepareEvent, type PreparedEvent } from '../../src/search/prepared-event';
 import type { BenchContext } from '../support/bench-context';
 import { writeFeedFile } from '../support/write-feed-file';
@@ -18,6 +18,8 @@ import { writeFeedFile } from '../support/write-feed-file';
 export interface MigrationBenchResult {
   /** From the call to the alias on the new index: copy, seal, catch-up, verification, switch. */
   seconds: number;
+  /** From the old index's write block to the switch: how long writes waited. */
+  sealedSeconds: number;
   documents: number;
   /** Size of the old index on disk: what the copy reads. */
   storeBytes: number;
@@ -45,14 +47,21 @@ export async function measureMigration(
     await rm(feedFile);
     await elasticsearch.indices.refresh({ index: names.events });
     const stats = await elasticsearch.indices.stats({ index: names.eventsVersioned, metric: 'store' });
+    const at: Partial<Record<MigrationProgress['step'], number>> = {};
     const result = await migrateEvents(
       elasticsearch,
       names,
       { version: EVENTS_MAPPING_VERSION + 1, mapping: eventsMapping },
-      { onProgress: (progress) => log(`migration: ${describeProgress(progress)}`) },
+      {
+        onProgress: (progress) => {
+          at[progress.step] = performance.now();
+          log(`migration: ${describeProgress(progress)}`);
+        },
+      },
     );
     return {
       seconds: result.seconds,
+      sealedSeconds: ((at.switched ?? 0) - (at.sealed ?? 0)) / 1000,
       documents: result.documents ?? 0,
       storeBytes: stats._all.primaries?.store?.size_in_bytes ?? 0,
       buildSeconds,
