@@ -18,11 +18,11 @@ const SEAL_POLL_MS = 200;
 /**
  * Sends a bulk request that writes events documents (it may carry others); returns the positions
  * refused as version conflicts and throws on any other failure, as bulkWrite does. While a migration
- * copies the events index (src/search/migration/), each write that landed is also sent to the new index,
- * at the same external version, so a write never goes missing or backwards there. The marker is read
- * after the write: a migration that started before that read copies this write itself, because its copy
- * starts after it set the marker and refreshed the old index. A write refused by the migration's seal
- * waits for the seal to end and goes through the alias again, then pointing at the new index.
+ * fills a new events index (src/search/migration/), each write that landed is also sent there at the
+ * same external version. The marker is read after the write: if that read misses it, the migration set
+ * it later, and its copy, which starts after the marker and a refresh, reads this write from the old
+ * index. A write the migration's seal refuses waits for the seal to end and goes through the alias
+ * again, by then on the new index.
  */
 export async function bulkWriteEvents(
   client: Client,
