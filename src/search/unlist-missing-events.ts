@@ -1,6 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { EventDocument } from './event-document';
-import { bulkWrite, type WriteContext } from './event-writer';
+import { bulkWrite } from './bulk-write';
+import type { WriteContext } from './event-writer';
 import type { IndexNames } from './index-names';
 
 const PAGE = 5000;
