@@ -11,6 +11,7 @@ import { scheduleTargetOf } from './schedules/schedule-target';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
 import { BookingReadModel } from './search/booking-read-model';
 import { createElasticsearchClient } from './search/elasticsearch-client';
+import { ElasticsearchEventHistory } from './search/elasticsearch-event-history';
 import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
@@ -54,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const api = createApp({
     eventSearch,
+    eventHistory: new ElasticsearchEventHistory(elasticsearch, indices),
     bookings: { desk, apiKeys: config.BOOKING_API_KEYS, shortfall: bookingReadModel },
     syncControl: new TemporalSyncControl(
       temporal,

@@ -4,6 +4,7 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { BookingDesk } from '../bookings/booking-desk';
+import type { EventHistory } from '../search/event-history';
 import type { EventSearch } from '../search/event-search';
 import type { SyncControl } from '../schedules/sync-control';
 import type { ApiState } from './api-state';
@@ -22,6 +23,7 @@ import { loadOpenApiDocument } from './openapi/openapi-document';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerBookingRoutes } from './routes/booking-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
+import { registerEventHistoryRoute } from './routes/event-history-route';
 import { registerEventRoute } from './routes/event-route';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMetricsRoute } from './routes/metrics-route';
@@ -34,6 +36,8 @@ import { registerSearchRoute } from './search/search-route';
 /** What the API needs; `server.ts` builds the real ones, tests pass fakes. */
 export interface ApiDeps {
   eventSearch: EventSearch;
+  /** Where `GET /events/{id}/history` reads. */
+  eventHistory: EventHistory;
   syncControl: SyncControl;
   logger: Logger;
   /** Bearer token of the admin API; without it `/admin/*` answers 404 `admin_disabled`. */
@@ -82,6 +86,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   const router = new Router<ApiState>();
   registerSearchRoute(router, responder);
   registerEventRoute(router, deps.eventSearch);
+  registerEventHistoryRoute(router, deps.eventHistory);
   registerOpenApiRoute(router, loadOpenApiDocument());
   registerDocsRoutes(router);
   registerHealthRoutes(router, { ...deps, logger });

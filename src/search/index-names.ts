@@ -10,6 +10,10 @@ export interface IndexNames {
   bookings: string;
   /** One document per zone that has a workflow: its seat counts. */
   zoneAvailability: string;
+  /** Append-only: one document per event per run that changed it. */
+  eventHistory: string;
+  /** One document per event and zone name, for analysis by zone. */
+  eventZones: string;
 }
 
 /** Bumped when the events mapping changes incompatibly (a reindex moves the alias). */
@@ -25,5 +29,7 @@ export function indexNames(prefix: string): IndexNames {
     providerState: `${prefix}-provider-state`,
     bookings: `${prefix}-bookings`,
     zoneAvailability: `${prefix}-zone-availability`,
+    eventHistory: `${prefix}-event-history`,
+    eventZones: `${prefix}-event-zones`,
   };
 }
