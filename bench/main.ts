@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { startTestServers, type TestServers } from '../scripts/stack/test-servers';
 import { createSimulator } from '../src/simulator/create-simulator';
 import { createElasticsearchClient } from '../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../src/search/elasticsearch-connection';
 import { readBenchOptions, type BenchOptions } from './bench-options';
 import type { BenchResults, FeedResults } from './report/bench-results';
 import { bookingFigures } from './report/booking-figures';
@@ -172,7 +173,9 @@ async function main(): Promise<void> {
     cleanups.push(() => relay.close());
     const connection = await Connection.connect({ address: servers.temporalAddress });
     cleanups.push(() => connection.close());
-    const es = createElasticsearchClient(servers.elasticsearchUrl);
+    const es = createElasticsearchClient(
+      elasticsearchConnection({ ELASTICSEARCH_URL: servers.elasticsearchUrl }),
+    );
     cleanups.push(() => es.close());
     const ctx: BenchContext = {
       options,

@@ -3,6 +3,7 @@ import type { Config } from '../../../src/config';
 import type { EventSummary } from '../../../src/search/event-search';
 import { BookingReadModel } from '../../../src/search/booking-read-model';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ElasticsearchEventSearch } from '../../../src/search/elasticsearch-event-search';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../src/search/event-writer';
@@ -33,8 +34,8 @@ describe('events index on a real Elasticsearch node', () => {
 
   beforeEach(async () => {
     config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
-    transport = new UndiciSearchTransport(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
+    transport = new UndiciSearchTransport(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
   });
