@@ -73,6 +73,24 @@ describe('events index on a real Elasticsearch node', () => {
     });
   });
 
+  it('returns a title too long for doc values in full, read from the event itself', async () => {
+    const long = { ...makeEvent(4), title: `${'Gran concierto '.repeat(600)}final` };
+    await writeEventBatch(client, names, prepared([long, makeEvent(5)]), {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await client.indices.refresh({ index: names.events });
+    const search = new ElasticsearchEventSearch(client, names, transport);
+
+    const found = await collect(search.search({ startsAt: new Date('2030-01-01T00:00:00Z') }));
+
+    expect(long.title.length).toBeGreaterThan(8191);
+    expect(found.map((e) => [e.id, e.title])).toEqual([
+      [long.id, long.title],
+      [makeEvent(5).id, 'Event 5'],
+    ]);
+  });
+
   it('excludes an event that starts before the window or ends after it', async () => {
     await writeEventBatch(client, names, prepared([makeEvent(5)]), {
       runId: 'r1',
