@@ -35,7 +35,7 @@ function p99Figure(name: string, target: PeakTargetResult, rate: number): Figure
 
 /** The peak figures for one process and for the cluster: p99 at 5k and 10k/s, hit ratio, errors, knee. */
 export function peakFigures(peak: SearchPeakResult): Figure[] {
-  const { single, cluster } = peak;
+  const { single, cluster, workingSet } = peak;
   const named = [5000, 10_000].flatMap((rate) => [at(single, rate), at(cluster, rate)]);
   return [
     p99Figure('search.peak_5k_p99_ms', single, 5000),
@@ -66,6 +66,15 @@ export function peakFigures(peak: SearchPeakResult): Figure[] {
     figure('search.peak_cluster_max_rps', cluster.maxRps, 'req/s', {
       baseline: ['one process', single.maxRps],
       detail: { processes: cluster.processes, runs: cluster.runs },
+    }),
+    // Not a goal: the same process with a cache holding every window of the mix, to show where misses end.
+    figure('search.peak_working_set_10k_p99_ms', at(workingSet, 10_000).p99Ms, 'ms', {
+      baseline: ['one process, default cache', at(single, 10_000).p99Ms],
+      detail: { ...at(workingSet, 10_000), primed: workingSet.primed },
+    }),
+    figure('search.peak_working_set_max_rps', workingSet.maxRps, 'req/s', {
+      baseline: ['one process, default cache', single.maxRps],
+      detail: { runs: workingSet.runs },
     }),
   ];
 }
