@@ -17,7 +17,7 @@ export interface IndexNames {
 }
 
 /** Bumped when the events mapping changes incompatibly (a reindex moves the alias). */
-export const EVENTS_MAPPING_VERSION = 1;
+export const EVENTS_MAPPING_VERSION = 2;
 
 /** Index names for a prefix such as `eventhub`. */
 export function indexNames(prefix: string): IndexNames {

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ElasticsearchEventHistory } from '../../../src/search/elasticsearch-event-history';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../src/search/event-writer';
@@ -27,7 +28,7 @@ describe('GET /events/:id/history over a real Elasticsearch node', () => {
 
   beforeAll(async () => {
     const config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
     t = createTestApp({ eventHistory: new ElasticsearchEventHistory(client, names) });

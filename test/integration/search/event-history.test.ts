@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ProviderEvent } from '../../../src/domain/event';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventAnalytics } from '../../../src/search/event-analytics';
 import { describeChanges } from '../../../src/search/event-changes';
@@ -24,7 +25,7 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
 
   beforeEach(async () => {
     const config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
   });

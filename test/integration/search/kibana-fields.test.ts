@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import { deleteIndices } from '../../support/delete-indices';
@@ -26,7 +27,7 @@ describe('the Kibana saved objects against the indices ensureIndices creates', (
   beforeAll(async () => {
     const config = testConfig();
     prefix = config.ELASTICSEARCH_INDEX_PREFIX;
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(prefix);
     await ensureIndices(client, names);
     for (const view of objects.filter((o) => o.type === 'index-pattern')) {
