@@ -7,12 +7,14 @@ import { Client, Connection } from '@temporalio/client';
 import { startTestServers, type TestServers } from '../scripts/stack/test-servers';
 import { createSimulator } from '../src/simulator/create-simulator';
 import { createElasticsearchClient } from '../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../src/search/elasticsearch-connection';
 import { readBenchOptions, type BenchOptions } from './bench-options';
 import type { BenchResults, FeedResults } from './report/bench-results';
 import { bookingFigures } from './report/booking-figures';
 import { formatHoldSteps } from './report/format-hold-steps';
 import { loadFigures } from './report/load-figures';
 import { migrationFigures } from './report/migration-figures';
+import { peakFigures } from './report/peak-figures';
 import { searchFigures } from './report/search-figures';
 import { syncFigures } from './report/sync-figures';
 import { formatTable } from './report/format-table';
@@ -22,6 +24,7 @@ import { measureLargeFeedSync } from './scenarios/large-feed-sync';
 import { measureLoadDuringSync } from './scenarios/load-during-sync';
 import { measureMigration } from './scenarios/migrate-bench-index';
 import { measureParseAndBulk } from './scenarios/parse-and-bulk';
+import { measureSearchPeak, type SearchPeakResult } from './scenarios/search-peak';
 import { measureSearchThroughput } from './scenarios/search-throughput';
 import { runSyncs } from './scenarios/sync-runs';
 import { startApiProcess, startWorkerProcess } from './support/app-processes';
@@ -59,7 +62,12 @@ function writeProvidersFile(dir: string, url: string): string {
   return file;
 }
 
-async function runFeedScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<FeedResults> {
+async function runFeedScenarios(
+  ctx: BenchContext,
+  temporal: Client,
+  es: EsClient,
+  results: BenchResults,
+): Promise<FeedResults> {
   const { events, zones } = ctx.options;
   const base = { events, zones, seed: 1 };
   const feedFile = path.join(ctx.workDir, 'feed.xml');
@@ -78,6 +86,8 @@ async function runFeedScenarios(ctx: BenchContext, temporal: Client, es: EsClien
   const search = await step('search throughput', () =>
     measureSearchThroughput(ctx, driver.indices, PREFIX, api, syncs.window),
   );
+  if (ctx.options.only.includes('peak'))
+    results.peak = await step('search at a peak (open loop)', () => measureSearchPeak(ctx, PREFIX, log));
   const load = await step('load during sync', () =>
     measureLoadDuringSync(ctx, driver, worker, api, PREFIX, base, syncs.window),
   );
@@ -97,10 +107,21 @@ async function runFeedScenarios(ctx: BenchContext, temporal: Client, es: EsClien
   };
 }
 
+/** The peak without the feed's other scenarios: one full sync of the main feed builds its index. */
+async function runPeakAlone(ctx: BenchContext, temporal: Client, es: EsClient): Promise<SearchPeakResult> {
+  const { events, zones } = ctx.options;
+  ctx.simulator.control('fever', { generate: { events, zones, seed: 1 } });
+  const worker = await startWorkerProcess(ctx, 'worker', PREFIX);
+  await step('full sync', () => new SyncDriver(temporal, es, ctx.providersFile, PREFIX).sync(worker));
+  await worker.stop();
+  return step('search at a peak (open loop)', () => measureSearchPeak(ctx, PREFIX, log));
+}
+
 /** The scenario groups BENCH_ONLY left in; the booking holds run last, on a machine the syncs no longer load. */
 async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<BenchResults> {
   const results: BenchResults = {};
-  if (ctx.options.only.includes('feed')) results.feed = await runFeedScenarios(ctx, temporal, es);
+  if (ctx.options.only.includes('feed')) results.feed = await runFeedScenarios(ctx, temporal, es, results);
+  else if (ctx.options.only.includes('peak')) results.peak = await runPeakAlone(ctx, temporal, es);
   if (ctx.options.only.includes('migrate'))
     results.migration = await step('migration of the feed index', () => measureMigration(ctx, es, log));
   if (ctx.options.only.includes('booking'))
@@ -109,9 +130,10 @@ async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): 
 }
 
 function report(options: BenchOptions, results: BenchResults, startedAt: Date): void {
-  const { feed, migration, booking } = results;
+  const { feed, peak, migration, booking } = results;
   const figures = [
     ...(feed ? [...syncFigures(feed), ...searchFigures(feed), ...loadFigures(feed)] : []),
+    ...(peak ? peakFigures(peak) : []),
     ...(migration ? migrationFigures(migration) : []),
     ...(booking ? bookingFigures(booking) : []),
   ];
@@ -177,7 +199,9 @@ async function main(): Promise<void> {
     cleanups.push(() => relay.close());
     const connection = await Connection.connect({ address: servers.temporalAddress });
     cleanups.push(() => connection.close());
-    const es = createElasticsearchClient(servers.elasticsearchUrl);
+    const es = createElasticsearchClient(
+      elasticsearchConnection({ ELASTICSEARCH_URL: servers.elasticsearchUrl }),
+    );
     cleanups.push(() => es.close());
     const ctx: BenchContext = {
       options,

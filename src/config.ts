@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +33,12 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, - or _')
     .default('eventhub'),
+  // Credentials: an API key (its encoded form), or a user and password (or user info in the URL): one of them.
+  ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
+  ELASTICSEARCH_USERNAME: z.string().min(1).optional(),
+  ELASTICSEARCH_PASSWORD: z.string().optional(),
+  // PEM file of the certificate authorities an https node's certificate is checked against.
+  ELASTICSEARCH_CA_FILE: z.string().min(1).optional(),
   PROVIDERS_FILE: z.string().min(1).default('config/providers.yaml'),
   FEVER_PROVIDER_URL: httpUrl.optional(),
   STAGING_DIR: z.string().min(1).default('.data/staging'),
@@ -65,11 +72,33 @@ export type Config = z.infer<typeof schema>;
 /** Reads and validates the configuration once; fails fast naming the offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = parseEnv(schema, env);
+  checkElasticsearchAccess(parsed);
   return {
     ...parsed,
     PROVIDERS_FILE: path.resolve(parsed.PROVIDERS_FILE),
     STAGING_DIR: path.resolve(parsed.STAGING_DIR),
   };
+}
+
+/** Elasticsearch credentials come from one place, and a CA file must be readable at start rather than at first use. */
+function checkElasticsearchAccess(config: z.infer<typeof schema>): void {
+  const sources = [
+    config.ELASTICSEARCH_API_KEY && 'ELASTICSEARCH_API_KEY',
+    config.ELASTICSEARCH_USERNAME && 'ELASTICSEARCH_USERNAME',
+    new URL(config.ELASTICSEARCH_URL).username && 'user info in ELASTICSEARCH_URL',
+  ].filter(Boolean);
+  if (sources.length > 1)
+    throw new ConfigError(
+      `invalid configuration: Elasticsearch credentials set twice (${sources.join(', ')})`,
+    );
+  if (config.ELASTICSEARCH_PASSWORD !== undefined && !config.ELASTICSEARCH_USERNAME)
+    throw new ConfigError(
+      'invalid configuration: ELASTICSEARCH_PASSWORD is set without ELASTICSEARCH_USERNAME',
+    );
+  if (config.ELASTICSEARCH_CA_FILE && !existsSync(config.ELASTICSEARCH_CA_FILE))
+    throw new ConfigError(
+      `invalid configuration: ELASTICSEARCH_CA_FILE: no file at ${config.ELASTICSEARCH_CA_FILE}`,
+    );
 }
 
 /** The variables `variables` names, validated (an empty value counts as unset); throws naming each bad one. */

@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { createProcessLogger } from './process-logger';
 import { createElasticsearchClient } from './search/elasticsearch-client';
+import { elasticsearchConnection } from './search/elasticsearch-connection';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
 import { CURRENT_EVENTS_MAPPING } from './search/migration/events-mapping-target';
@@ -16,7 +17,7 @@ import { waitForElasticsearch } from './search/wait-for-elasticsearch';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createProcessLogger('migrate', config.LOG_LEVEL);
-  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const elasticsearch = createElasticsearchClient(elasticsearchConnection(config));
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   const print = (line: string) => process.stdout.write(`${line}\n`);
   try {

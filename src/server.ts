@@ -11,6 +11,8 @@ import { scheduleTargetOf } from './schedules/schedule-target';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
 import { BookingReadModel } from './search/booking-read-model';
 import { createElasticsearchClient } from './search/elasticsearch-client';
+import { elasticsearchConnection } from './search/elasticsearch-connection';
+import { ElasticsearchEventHistory } from './search/elasticsearch-event-history';
 import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
@@ -35,14 +37,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     env: (name) => secretFromEnv(name),
   });
   // Searches must fail fast when Elasticsearch is down, so the cache or a 503 answers instead.
-  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 5000 });
-  const searchTransport = new UndiciSearchTransport(config.ELASTICSEARCH_URL, { requestTimeoutMs: 5000 });
+  const connection = elasticsearchConnection(config, { requestTimeoutMs: 5000 });
+  const elasticsearch = createElasticsearchClient(connection);
+  const searchTransport = new UndiciSearchTransport(connection);
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await waitForElasticsearch(elasticsearch, logger);
   await ensureIndices(elasticsearch, indices);
   // Lazy: the API answers searches even while Temporal is unreachable.
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: temporalConnection, namespace: config.TEMPORAL_NAMESPACE });
   const eventSearch = new ElasticsearchEventSearch(elasticsearch, indices, searchTransport);
   const bookingReadModel = new BookingReadModel(elasticsearch, indices);
   const desk = new TemporalBookingDesk(temporal, eventSearch, bookingReadModel, {
@@ -54,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const api = createApp({
     eventSearch,
+    eventHistory: new ElasticsearchEventHistory(elasticsearch, indices),
     bookings: { desk, apiKeys: config.BOOKING_API_KEYS, shortfall: bookingReadModel },
     syncControl: new TemporalSyncControl(
       temporal,
@@ -80,7 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await connection.close();
+      await temporalConnection.close();
       await Promise.all([elasticsearch.close(), searchTransport.close()]);
       logger.flush();
     },

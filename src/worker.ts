@@ -18,6 +18,7 @@ import { syncRunIsOpen } from './schedules/sync-run-status';
 import { registerSearchAttributes } from './schedules/register-search-attributes';
 import { BookingReadModel } from './search/booking-read-model';
 import { createElasticsearchClient } from './search/elasticsearch-client';
+import { elasticsearchConnection } from './search/elasticsearch-connection';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames, type IndexNames } from './search/index-names';
 import { CURRENT_EVENTS_MAPPING } from './search/migration/events-mapping-target';
@@ -50,7 +51,7 @@ export async function startWorker(
     feverUrl: config.FEVER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
   });
-  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const elasticsearch = createElasticsearchClient(elasticsearchConnection(config));
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await waitForElasticsearch(elasticsearch, logger);
   await ensureIndices(elasticsearch, indices);

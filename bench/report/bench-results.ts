@@ -2,6 +2,7 @@ import type { BookingHoldsResult } from '../scenarios/booking-holds';
 import type { LoadDuringSyncResult } from '../scenarios/load-during-sync';
 import type { MigrationBenchResult } from '../scenarios/migrate-bench-index';
 import type { ParseAndBulkResult } from '../scenarios/parse-and-bulk';
+import type { SearchPeakResult } from '../scenarios/search-peak';
 import type { SearchThroughputResult } from '../scenarios/search-throughput';
 import type { SyncRunsResult } from '../scenarios/sync-runs';
 import type { MeasuredSync } from '../support/sync-driver';
@@ -20,6 +21,7 @@ export interface FeedResults {
 /** Everything one run measured; a scenario group left out by BENCH_ONLY is absent. */
 export interface BenchResults {
   feed?: FeedResults;
+  peak?: SearchPeakResult;
   migration?: MigrationBenchResult;
   booking?: BookingHoldsResult;
 }

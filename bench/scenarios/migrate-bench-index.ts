@@ -89,10 +89,10 @@ async function writeFeed(elasticsearch: Client, names: IndexNames, feedFile: str
 }
 
 async function removeIndices(elasticsearch: Client, names: IndexNames): Promise<void> {
-  const events = [EVENTS_MAPPING_VERSION, EVENTS_MAPPING_VERSION + 1].map((v) => eventsIndexOf(names, v));
-  const others = [names.syncRuns, names.rejects, names.providerState, names.migrations, names.bookings];
+  // Every index of the set (the alias goes with its index), and the version the migration made.
+  const indices = Object.values(names).filter((name) => name !== names.events);
   await elasticsearch.indices.delete({
-    index: [...events, ...others, names.zoneAvailability],
+    index: [...indices, eventsIndexOf(names, EVENTS_MAPPING_VERSION + 1)],
     ignore_unavailable: true,
   });
 }

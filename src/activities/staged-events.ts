@@ -1,9 +1,11 @@
+import type { EventFacts } from '../search/event-facts';
 import type { PreparedEvent } from '../search/prepared-event';
 import { LineWriter, readLineBatches } from './line-file';
 
 /**
  * The staging file of a run's events: one prepared event per line, as `id`, content hash, `1` when on sale
- * online, and the document's feed fields as JSON, separated by tabs (JSON text has none: it escapes them).
+ * online, the event's facts as JSON and the document's feed fields as JSON, separated by tabs (JSON text
+ * has none: it escapes them).
  * Its ids also go to a file of their own, which finishRun reads without going through the events again.
  */
 export class StagedEventWriter {
@@ -16,7 +18,10 @@ export class StagedEventWriter {
   }
 
   async write(event: PreparedEvent): Promise<void> {
-    await this.events.write(`${event.id}\t${event.contentHash}\t${event.online ? 1 : 0}\t${event.feedJson}`);
+    const facts = JSON.stringify(event.facts);
+    await this.events.write(
+      `${event.id}\t${event.contentHash}\t${event.online ? 1 : 0}\t${facts}\t${event.feedJson}`,
+    );
     await this.ids.write(event.id);
   }
 
@@ -58,12 +63,14 @@ function parseStagedEvent(line: string): PreparedEvent {
   const first = line.indexOf('\t');
   const second = line.indexOf('\t', first + 1);
   const third = line.indexOf('\t', second + 1);
-  if (first < 0 || second < 0 || third < 0)
-    throw new Error('staged event line is not id, hash, online, JSON');
+  const fourth = line.indexOf('\t', third + 1);
+  if (first < 0 || second < 0 || third < 0 || fourth < 0)
+    throw new Error('staged event line is not id, hash, online, facts, JSON');
   return {
     id: line.slice(0, first),
     contentHash: line.slice(first + 1, second),
     online: line.slice(second + 1, third) === '1',
-    feedJson: line.slice(third + 1),
+    facts: JSON.parse(line.slice(third + 1, fourth)) as EventFacts,
+    feedJson: line.slice(fourth + 1),
   };
 }

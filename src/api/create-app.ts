@@ -4,36 +4,40 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { BookingDesk } from '../bookings/booking-desk';
+import type { EventHistory } from '../search/event-history';
 import type { EventSearch } from '../search/event-search';
 import type { SyncControl } from '../schedules/sync-control';
 import type { ApiState } from './api-state';
 import { createApiMetrics } from './metrics/api-metrics';
 import { BookingShortfallGauges, type ShortfallSource } from './metrics/booking-shortfall-gauges';
 import { ProviderSyncGauges } from './metrics/provider-sync-gauges';
-import { AccessLog, accessLog } from './middleware/access-log';
+import { RequestEnvelope } from './http/request-envelope';
+import { AccessLog } from './middleware/access-log';
 import { adminAuth } from './middleware/admin-auth';
 import { bookingAuth } from './middleware/booking-auth';
 import { errorHandler } from './middleware/error-handler';
-import { requestId } from './middleware/request-id';
-import { securityHeaders } from './middleware/security-headers';
+import { exchangeState } from './middleware/exchange-state';
 import { unmatchedRoutes } from './middleware/unmatched-routes';
 import { urlLengthLimit } from './middleware/url-length-limit';
 import { loadOpenApiDocument } from './openapi/openapi-document';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerBookingRoutes } from './routes/booking-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
+import { registerEventHistoryRoute } from './routes/event-history-route';
 import { registerEventRoute } from './routes/event-route';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMetricsRoute } from './routes/metrics-route';
 import { registerOpenApiRoute } from './routes/openapi-route';
 import { GenerationPoller } from './search/generation-poller';
 import { createSearchCache, SearchResponder } from './search/search-responder';
-import { searchRequestListener } from './search/search-request-listener';
+import { searchFastPath } from './search/search-fast-path';
 import { registerSearchRoute } from './search/search-route';
 
 /** What the API needs; `server.ts` builds the real ones, tests pass fakes. */
 export interface ApiDeps {
   eventSearch: EventSearch;
+  /** Where `GET /events/{id}/history` reads. */
+  eventHistory: EventHistory;
   syncControl: SyncControl;
   logger: Logger;
   /** Bearer token of the admin API; without it `/admin/*` answers 404 `admin_disabled`. */
@@ -53,14 +57,16 @@ export interface ApiDeps {
   readyTimeoutMs?: number;
 }
 
-/** The Koa app, the request listener that serves it, and the handle that stops its background work. */
+/** The Koa app, the request listeners that serve it, and the handle that stops its background work. */
 export interface ApiApp {
   app: Koa<ApiState>;
   /**
-   * What `server.ts` listens with and tests drive: valid `GET /search` requests are answered before Koa,
-   * which answers everything else.
+   * What `server.ts` listens with and tests drive: every request goes through the request envelope, valid
+   * `GET /search` requests are answered by the search fast path, and Koa answers everything else.
    */
   callback: RequestListener;
+  /** The same envelope with Koa answering every request, the fast path's searches too: for comparisons. */
+  routedCallback: RequestListener;
   /** Stops the generation poller; call it when the server closes (the timer is unref'd either way). */
   close(): void;
 }
@@ -78,10 +84,11 @@ export function createApp(deps: ApiDeps): ApiApp {
   );
 
   const responder = new SearchResponder(deps.eventSearch, generation, cache, metrics, logger);
-  const log = new AccessLog(logger, metrics);
+  const envelope = new RequestEnvelope(new AccessLog(logger, metrics));
   const router = new Router<ApiState>();
   registerSearchRoute(router, responder);
   registerEventRoute(router, deps.eventSearch);
+  registerEventHistoryRoute(router, deps.eventHistory);
   registerOpenApiRoute(router, loadOpenApiDocument());
   registerDocsRoutes(router);
   registerHealthRoutes(router, { ...deps, logger });
@@ -98,9 +105,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   const app = new Koa<ApiState>();
   // Koa prints unhandled errors with console.error unless someone listens.
   app.on('error', (err: unknown) => logger.error({ err }, 'unhandled error outside the error handler'));
-  app.use(requestId());
-  app.use(accessLog(log));
-  app.use(securityHeaders());
+  app.use(exchangeState(envelope));
   app.use(errorHandler(logger));
   app.use(urlLengthLimit());
   app.use(unmatchedRoutes());
@@ -108,13 +113,14 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.use(router.allowedMethods());
 
   const koa = app.callback();
-  const serveSearch = searchRequestListener(responder, log, logger);
   // Without a cache nothing reads the generation, so nothing polls it.
   if (cache) generation.start();
-  const callback: RequestListener = (req, res) => {
-    if (!serveSearch(req, res)) void koa(req, res);
+  return {
+    app,
+    callback: envelope.listener(koa, searchFastPath(responder, envelope, logger)),
+    routedCallback: envelope.listener(koa),
+    close: () => generation.stop(),
   };
-  return { app, callback, close: () => generation.stop() };
 }
 
 /** Brings the cache to the data generation now; if Elasticsearch cannot say, the poller catches up later. */

@@ -4,7 +4,7 @@ import type { ZoneAvailability, ZoneRef } from '../domain/zone-inventory';
 import { zoneKeysOf } from '../domain/zone-key';
 import { toStoredBooking, type StoredBooking } from './booking-document';
 import { documentId, zoneDocumentId } from './document-id';
-import { bulkWrite } from './event-writer';
+import { bulkWrite } from './bulk-write';
 import type { IndexNames } from './index-names';
 import { toZoneDocument, type ZoneDocument } from './zone-document';
 

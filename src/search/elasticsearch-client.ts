@@ -1,4 +1,5 @@
 import { Client, Transport, type TransportOptions } from '@elastic/elasticsearch';
+import type { ElasticsearchConnection } from './elasticsearch-connection';
 
 /**
  * The client's transport without its OpenTelemetry spans: no tracer is installed, and its no-op spans
@@ -10,11 +11,16 @@ class UntracedTransport extends Transport {
   }
 }
 
-/** An Elasticsearch client with bounded timeouts, so a down node fails requests fast instead of hanging. */
-export function createElasticsearchClient(url: string, options: { requestTimeoutMs?: number } = {}): Client {
+/**
+ * An Elasticsearch client on `connection` (credentials as headers, TLS trust), with bounded timeouts so a down
+ * node fails requests fast instead of hanging.
+ */
+export function createElasticsearchClient(connection: ElasticsearchConnection): Client {
   return new Client({
-    node: url,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    node: connection.node,
+    headers: { ...connection.headers },
+    tls: connection.ca ? { ca: connection.ca } : undefined,
+    requestTimeout: connection.requestTimeoutMs,
     maxRetries: 1,
     compression: false,
     Transport: UntracedTransport,

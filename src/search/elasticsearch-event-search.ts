@@ -7,9 +7,10 @@ import type { IndexNames } from './index-names';
 import { GENERATION_DOC_ID } from './provider-state-store';
 import type { SearchTransport } from './search-transport';
 
+// Doc values only: see eventsMapping for why a search must not load stored fields.
 const SUMMARY_FIELDS = [
   'id',
-  'title',
+  'title.raw',
   'start_date',
   'start_time',
   'end_date',
@@ -40,7 +41,7 @@ export class ElasticsearchEventSearch implements EventSearch {
   async *search(window: SearchWindow): AsyncIterable<EventSummary[]> {
     const request = this.windowRequest(window);
     const first = await this.windowPage(`/${encodeURIComponent(this.names.events)}`, request);
-    yield first.map(toSummary);
+    yield await this.summariesOf(first);
     if (first.length < this.pageSize) return;
     // More than one page: page on a point in time so concurrent syncs cannot shift results between pages.
     const pit = await this.client.openPointInTime({ index: this.names.events, keep_alive: '1m' });
@@ -53,7 +54,7 @@ export class ElasticsearchEventSearch implements EventSearch {
           search_after: after,
         });
         if (page.length === 0) return;
-        yield page.map(toSummary);
+        yield await this.summariesOf(page);
         if (page.length < this.pageSize) return;
         after = page.at(-1)?.sort;
       }
@@ -87,6 +88,23 @@ export class ElasticsearchEventSearch implements EventSearch {
     await this.client.cluster.health({ timeout: '2s' }, { requestTimeout: 2000 });
   }
 
+  /** The hits as summaries; titles too long for doc values (over 8191 characters) are read from _source. */
+  private async summariesOf(hits: estypes.SearchHit[]): Promise<EventSummary[]> {
+    const summaries = hits.map(toSummary);
+    const untitled = summaries.filter((_, i) => hits[i]!.fields?.['title.raw'] === undefined);
+    if (untitled.length === 0) return summaries;
+    const response = await this.client.mget<{ title: string }>({
+      index: this.names.events,
+      ids: untitled.map((s) => s.id),
+      _source_includes: ['title'],
+    });
+    const titles = new Map(
+      response.docs.map((d) => [d._id, 'found' in d && d.found ? d._source?.title : '']),
+    );
+    for (const summary of untitled) summary.title = titles.get(summary.id) ?? '';
+    return summaries;
+  }
+
   private async windowPage(indexPath: string, request: estypes.SearchRequest): Promise<estypes.SearchHit[]> {
     const response = await this.transport.post(
       `${indexPath}/_search?${WINDOW_FILTER_PATH}`,
@@ -106,7 +124,8 @@ export class ElasticsearchEventSearch implements EventSearch {
       query: { bool: { filter } },
       sort: [{ starts_at: 'asc' }, { id: 'asc' }],
       _source: false,
-      stored_fields: SUMMARY_FIELDS,
+      stored_fields: ['_none_'],
+      docvalue_fields: SUMMARY_FIELDS,
       track_total_hits: false,
     };
   }
@@ -122,7 +141,7 @@ function toSummary(hit: estypes.SearchHit): EventSummary {
   const one = <T>(name: string): T | null => (fields[name] as T[] | undefined)?.[0] ?? null;
   return {
     id: one<string>('id') ?? '',
-    title: one<string>('title') ?? '',
+    title: one<string>('title.raw') ?? '',
     start_date: one<string>('start_date') ?? '',
     start_time: one<string>('start_time'),
     end_date: one<string>('end_date'),

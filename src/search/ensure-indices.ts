@@ -1,4 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import { eventHistoryMapping } from './event-history-document';
+import { eventZonesMapping } from './event-zone-document';
 import type { IndexNames } from './index-names';
 import {
   bookingsMapping,
@@ -28,6 +30,8 @@ export async function ensureIndices(client: Client, names: IndexNames): Promise<
   await createIfMissing(client, names.providerState, providerStateMapping);
   await createIfMissing(client, names.zoneAvailability, zoneAvailabilityMapping);
   await createIfMissing(client, names.bookings, bookingsMapping);
+  await createIfMissing(client, names.eventHistory, eventHistoryMapping);
+  await createIfMissing(client, names.eventZones, eventZonesMapping);
 }
 
 async function createIfMissing(

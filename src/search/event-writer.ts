@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { BulkWriteError } from './bulk-write-error';
+import { retractEventAnalytics, writeEventAnalytics } from './event-analytics';
+import { describeChanges, type PendingWrite } from './event-changes';
 import type { IndexNames } from './index-names';
 import { bulkWriteEvents } from './migration/bulk-write-events';
 import { documentJson, type PreparedEvent } from './prepared-event';
@@ -25,6 +26,8 @@ interface Stored {
   listed: boolean;
   firstSeenAt: string;
   lastRunId: string;
+  /** The external version of the stored document: the fetch time of the run that wrote it. */
+  version: number;
 }
 
 /**
@@ -41,35 +44,69 @@ export async function writeEventBatch(
   const counts: WriteCounts = { new: 0, changed: 0, unchanged: 0, superseded: 0 };
   if (events.length === 0) return counts;
   const stored = await readStored(client, names, events);
+  const writes = pendingWrites(events, stored, context, counts);
+  const changes = await describeChanges(client, names, writes);
+  await writeEventAnalytics(client, names, changes, context);
+  const refused = await bulkWriteEvents(
+    client,
+    names,
+    writes.flatMap((write) => eventOperation(names, write, context)),
+  );
+  // A newer run wrote some of these events since they were read: what this run recorded of them goes.
+  await retractEventAnalytics(
+    client,
+    names,
+    changes.filter((_, i) => refused.has(i)),
+    context,
+  );
+  writes.forEach(({ before }, i) => {
+    if (refused.has(i)) counts.superseded += 1;
+    else counts[before ? 'changed' : 'new'] += 1;
+  });
+  return counts;
+}
+
+type Write = PendingWrite & { before: Stored | undefined };
+
+/** The events to write; the others are counted in `counts` as they are. */
+function pendingWrites(
+  events: PreparedEvent[],
+  stored: Map<string, Stored>,
+  context: WriteContext,
+  counts: WriteCounts,
+): Write[] {
   const version = Date.parse(context.fetchedAt);
-  const operations: unknown[] = [];
-  const pending: ('new' | 'changed')[] = [];
+  const writes: Write[] = [];
   for (const event of events) {
     const before = stored.get(event.id);
     if (before?.lastRunId === context.runId) {
       counts[before.firstSeenAt === context.fetchedAt ? 'new' : 'changed'] += 1;
     } else if (before && before.contentHash === event.contentHash && before.listed) {
       counts.unchanged += 1;
+    } else if (before && before.version > version) {
+      // Known before writing, so an older run records no history of a change it does not make.
+      counts.superseded += 1;
     } else {
-      const document = documentJson(event, {
-        everOnline: (before?.everOnline ?? false) || event.online,
-        listed: true,
-        firstSeenAt: before?.firstSeenAt ?? context.fetchedAt,
-        lastSeenAt: context.fetchedAt,
-        updatedAt: new Date().toISOString(),
-        runId: context.runId,
-        contentHash: event.contentHash,
-      });
-      operations.push(
-        { index: { _index: names.events, _id: event.id, version, version_type: 'external' } },
-        document,
-      );
-      pending.push(before ? 'changed' : 'new');
+      writes.push({ event, before, stored: before !== undefined });
     }
   }
-  const superseded = await bulkWriteEvents(client, names, operations);
-  pending.forEach((kind, i) => (superseded.has(i) ? (counts.superseded += 1) : (counts[kind] += 1)));
-  return counts;
+  return writes;
+}
+
+function eventOperation(names: IndexNames, { event, before }: Write, context: WriteContext): unknown[] {
+  const version = Date.parse(context.fetchedAt);
+  return [
+    { index: { _index: names.events, _id: event.id, version, version_type: 'external' } },
+    documentJson(event, {
+      everOnline: (before?.everOnline ?? false) || event.online,
+      listed: true,
+      firstSeenAt: before?.firstSeenAt ?? context.fetchedAt,
+      lastSeenAt: context.fetchedAt,
+      updatedAt: new Date().toISOString(),
+      runId: context.runId,
+      contentHash: event.contentHash,
+    }),
+  ];
 }
 
 async function readStored(
@@ -93,25 +130,8 @@ async function readStored(
       listed: field('listed') === true,
       firstSeenAt: new Date(String(field('first_seen_at'))).toISOString(),
       lastRunId: String(field('last_run_id')),
+      version: doc._version ?? 0,
     });
   }
   return stored;
-}
-
-/**
- * Sends a bulk request (documents as objects or as JSON text); returns the positions refused as version
- * conflicts, throws on any other failure.
- */
-export async function bulkWrite(client: Client, operations: unknown[]): Promise<Set<number>> {
-  const conflicts = new Set<number>();
-  if (operations.length === 0) return conflicts;
-  const response = await client.bulk({ operations, refresh: false });
-  if (!response.errors) return conflicts;
-  response.items.forEach((item, i) => {
-    const result = item.index ?? item.create ?? item.update ?? item.delete;
-    if (!result?.error) return;
-    if (result.status === 409) conflicts.add(i);
-    else throw new BulkWriteError(result.status, `${result.error.type}: ${result.error.reason ?? ''}`);
-  });
-  return conflicts;
 }

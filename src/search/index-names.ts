@@ -12,13 +12,17 @@ export interface IndexNames {
   bookings: string;
   /** One document per zone that has a workflow: its seat counts. */
   zoneAvailability: string;
+  /** Append-only: one document per event per run that changed it. */
+  eventHistory: string;
+  /** One document per event and zone name, for analysis by zone. */
+  eventZones: string;
 }
 
 /**
  * Bumped with every change of the events mapping: a starting worker (or `npm run migrate`) then copies
  * the alias's index into `events-v<this>` and switches the alias (src/search/migration/migrate-events.ts).
  */
-export const EVENTS_MAPPING_VERSION = 1;
+export const EVENTS_MAPPING_VERSION = 2;
 
 /** Index names for a prefix such as `eventhub`. */
 export function indexNames(prefix: string): IndexNames {
@@ -31,5 +35,7 @@ export function indexNames(prefix: string): IndexNames {
     migrations: `${prefix}-migrations`,
     bookings: `${prefix}-bookings`,
     zoneAvailability: `${prefix}-zone-availability`,
+    eventHistory: `${prefix}-event-history`,
+    eventZones: `${prefix}-event-zones`,
   };
 }

@@ -1,6 +1,7 @@
 import { contentHash } from '../domain/content-hash';
 import type { ProviderEvent } from '../domain/event';
 import { toFeedDocument, toLifecycleDocument, type EventLifecycle } from './event-document';
+import { eventFacts, type EventFacts } from './event-facts';
 
 /**
  * An event ready to be written: what the writer decides on (id, content hash, whether it is on sale
@@ -11,17 +12,21 @@ export interface PreparedEvent {
   id: string;
   contentHash: string;
   online: boolean;
+  /** What the event's history and zone documents need, so they are written without parsing `feedJson`. */
+  facts: EventFacts;
   /** JSON object of the document's feed fields (see toFeedDocument). */
   feedJson: string;
 }
 
 /** Prepares a normalized event for writing. */
 export function prepareEvent(event: ProviderEvent): PreparedEvent {
+  const feed = toFeedDocument(event);
   return {
     id: event.id,
     contentHash: contentHash(event),
     online: event.sellMode === 'online',
-    feedJson: JSON.stringify(toFeedDocument(event)),
+    facts: eventFacts(feed),
+    feedJson: JSON.stringify(feed),
   };
 }
 

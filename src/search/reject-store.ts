@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { EventReject } from '../domain/event';
-import { bulkWrite } from './event-writer';
+import { bulkWrite } from './bulk-write';
 import type { IndexNames } from './index-names';
 
 /** The rejected-events index: why an event of a feed was refused, where, and a raw snippet. */

@@ -1,4 +1,5 @@
 import { Pool, errors as undiciErrors } from 'undici';
+import type { ElasticsearchConnection } from './elasticsearch-connection';
 
 /** Sends a `_search` body to a path of the cluster and answers the parsed response. */
 export interface SearchTransport {
@@ -26,28 +27,26 @@ const MAX_ERROR_REASON_CHARS = 500;
  * The search requests of the API, sent with undici straight to the node. The official client costs about
  * a quarter of the API's CPU per uncached search (abort signals, diagnostics events, streamed string
  * decoding, a second JSON scan), which on shared cores comes out of Elasticsearch's share. Everything else
- * (writes, point in time, health) keeps going through the client.
+ * (writes, point in time, health) keeps going through the client; both are built from one
+ * {@link ElasticsearchConnection}, so credentials and TLS are configured once.
  */
 export class UndiciSearchTransport implements SearchTransport {
   private readonly pool: Pool;
   private readonly pathPrefix: string;
   private readonly headers: Record<string, string>;
 
-  constructor(url: string, options: { requestTimeoutMs?: number; connections?: number } = {}) {
-    const node = new URL(url);
-    const timeout = options.requestTimeoutMs ?? 30_000;
+  constructor(connection: ElasticsearchConnection, options: { connections?: number } = {}) {
+    const node = new URL(connection.node);
+    const timeout = connection.requestTimeoutMs;
     this.pool = new Pool(node.origin, {
       connections: options.connections ?? 256,
       headersTimeout: timeout,
       bodyTimeout: timeout,
       keepAliveTimeout: 60_000,
+      connect: connection.ca ? { ca: connection.ca } : undefined,
     });
     this.pathPrefix = node.pathname.replace(/\/$/, '');
-    this.headers = { 'content-type': 'application/json', accept: 'application/json' };
-    if (node.username) {
-      const credentials = `${decodeURIComponent(node.username)}:${decodeURIComponent(node.password)}`;
-      this.headers.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
-    }
+    this.headers = { ...connection.headers, 'content-type': 'application/json', accept: 'application/json' };
   }
 
   async post(path: string, body: string): Promise<unknown> {

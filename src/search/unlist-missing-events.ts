@@ -1,5 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import { retractEventAnalytics, writeEventAnalytics, type EventChange } from './event-analytics';
 import type { EventDocument } from './event-document';
+import { eventFacts } from './event-facts';
 import type { WriteContext } from './event-writer';
 import type { IndexNames } from './index-names';
 import { bulkWriteEvents } from './migration/bulk-write-events';
@@ -19,21 +21,8 @@ export async function unlistMissingEvents(
   context: WriteContext,
 ): Promise<number> {
   const missing = (await listedEventIds(client, names, providerId)).filter((id) => !listedIds.has(id));
-  const version = Date.parse(context.fetchedAt);
   for (let i = 0; i < missing.length; i += PAGE) {
-    const ids = missing.slice(i, i + PAGE);
-    const response = await client.mget<EventDocument>({ index: names.events, ids });
-    const operations = response.docs.flatMap((doc) => {
-      if (!('found' in doc) || !doc.found || !doc._source) return [];
-      const document: EventDocument = {
-        ...doc._source,
-        listed: false,
-        updated_at: new Date().toISOString(),
-        last_run_id: context.runId,
-      };
-      return [{ index: { _index: names.events, _id: doc._id, version, version_type: 'external' } }, document];
-    });
-    await bulkWriteEvents(client, names, operations);
+    await unlistPage(client, names, missing.slice(i, i + PAGE), context);
   }
   await client.indices.refresh({ index: names.events });
   const count = await client.count({
@@ -49,6 +38,38 @@ export async function unlistMissingEvents(
     },
   });
   return count.count;
+}
+
+/** Unlists the events `ids`, their history and zone documents first (see writeEventAnalytics). */
+async function unlistPage(
+  client: Client,
+  names: IndexNames,
+  ids: string[],
+  context: WriteContext,
+): Promise<void> {
+  const version = Date.parse(context.fetchedAt);
+  const response = await client.mget<EventDocument>({ index: names.events, ids });
+  // Documents a newer run wrote are left alone: this run neither unlists them nor records that it did.
+  const found = response.docs.filter(
+    (doc): doc is estypes.GetGetResult<EventDocument> & { _source: EventDocument } =>
+      'found' in doc && doc.found && doc._source !== undefined && (doc._version ?? 0) <= version,
+  );
+  const changes = found.map((doc) => unlisting(doc._id, doc._source));
+  await writeEventAnalytics(client, names, changes, context);
+  const refused = await bulkWriteEvents(
+    client,
+    names,
+    found.flatMap((doc) => [
+      { index: { _index: names.events, _id: doc._id, version, version_type: 'external' } },
+      { ...doc._source, listed: false, updated_at: new Date().toISOString(), last_run_id: context.runId },
+    ]),
+  );
+  await retractEventAnalytics(
+    client,
+    names,
+    changes.filter((_, i) => refused.has(i)),
+    context,
+  );
 }
 
 async function listedEventIds(client: Client, names: IndexNames, providerId: string): Promise<string[]> {
@@ -69,6 +90,16 @@ async function listedEventIds(client: Client, names: IndexNames, providerId: str
     if (page.hits.hits.length < PAGE) return ids;
     after = page.hits.hits.at(-1)?.sort;
   }
+}
+
+function unlisting(id: string, document: EventDocument): EventChange {
+  return {
+    id,
+    facts: eventFacts(document),
+    kind: 'unlisted',
+    changedFields: ['listed'],
+    removedZoneNames: [],
+  };
 }
 
 function providerFilter(providerId: string): estypes.QueryDslQueryContainer {

@@ -10,6 +10,8 @@ export async function deleteIndices(client: Client, names: IndexNames): Promise<
     names.providerState,
     names.zoneAvailability,
     names.bookings,
+    names.eventHistory,
+    names.eventZones,
   ];
   await client.indices.delete({ index: concrete, ignore_unavailable: true });
 }

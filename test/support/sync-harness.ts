@@ -5,6 +5,7 @@ import { scheduleTargetOf } from '../../src/schedules/schedule-target';
 import { syncIdsOf, type SyncIds } from '../../src/schedules/sync-ids';
 import { TemporalSyncControl } from '../../src/schedules/temporal-sync-control';
 import { createElasticsearchClient } from '../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../src/search/elasticsearch-connection';
 import { indexNames, type IndexNames } from '../../src/search/index-names';
 import { SyncRunStore } from '../../src/search/sync-run-store';
 import { loadProviderSettings } from '../../src/providers/provider-settings';
@@ -50,7 +51,7 @@ export async function startSyncHarness(
   let worker = options.inProcessWorker === false ? null : await startWorker(config);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const elasticsearch = createElasticsearchClient(elasticsearchConnection(config));
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   const providers = loadProviderSettings(config.PROVIDERS_FILE, { env: () => undefined });
   const control = new TemporalSyncControl(

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import { ApiError } from '../api-errors';
 import type { ApiMiddleware } from '../api-state';
-import { errorBody } from '../http/error-body';
-import { REQUEST_ID_HEADER } from './request-id';
-import { SECURITY_HEADERS } from './security-headers';
+import { errorBody, type ErrorBody } from '../http/error-body';
+import { REQUEST_ID_HEADER } from '../http/request-id';
+import { SECURITY_HEADERS } from '../http/security-headers';
 
 /** Headers set before the failing handler ran that still describe the error response. */
 const KEPT_HEADERS = new Set(
@@ -18,28 +18,45 @@ export interface Failure {
   headers: Record<string, string>;
 }
 
+/** An error as the response it becomes: status, the headers it adds, and the contract's error body. */
+export interface FailureResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ErrorBody;
+}
+
 /**
- * The one place errors become responses: typed {@link ApiError}s keep their status and public message,
- * client errors from Koa or the router keep theirs, and anything else is a 500 whose detail goes to the
- * log (with the request id) and never into the body.
+ * The one place errors become responses, for Koa's routes and the search fast path alike: typed
+ * {@link ApiError}s keep their status and public message, client errors from Koa or the router keep theirs,
+ * and anything else is a 500 whose detail goes to the log (with the request id) and never into the body.
  */
+export function failureResponse(
+  logger: Logger,
+  requestId: string | undefined,
+  err: unknown,
+): FailureResponse {
+  const failure = describeFailure(err);
+  logFailure(logger, requestId, failure, err);
+  return { status: failure.status, headers: failure.headers, body: errorBody(failure.code, failure.message) };
+}
+
+/** Answers a route's error with its {@link failureResponse}, keeping the headers every response carries. */
 export function errorHandler(logger: Logger): ApiMiddleware {
   return async function errorHandlerMiddleware(ctx, next) {
     try {
       await next();
     } catch (err) {
-      const failure = describeFailure(err);
-      logFailure(logger, (ctx.state as { requestId?: string }).requestId, failure, err);
+      const failure = failureResponse(logger, ctx.state.requestId, err);
       if (ctx.res.headersSent) return;
       for (const name of ctx.res.getHeaderNames()) if (!KEPT_HEADERS.has(name)) ctx.res.removeHeader(name);
       for (const [name, value] of Object.entries(failure.headers)) ctx.res.setHeader(name, value);
       ctx.status = failure.status;
-      ctx.body = errorBody(failure.code, failure.message);
+      ctx.body = failure.body;
     }
   };
 }
 
-/** The response an error becomes, the same wherever a request fails. */
+/** What an error means for its response: status, contract code, public message, extra headers. */
 export function describeFailure(err: unknown): Failure {
   if (err instanceof ApiError) {
     return { status: err.status, code: err.code, message: err.publicMessage, headers: err.headers };

@@ -6,7 +6,7 @@ import type { ApiState } from '../api-state';
 import { prepareOnce } from '../http/prepare-once';
 import type { PreparedBody } from '../http/prepared-body';
 import { sendPreparedBody } from '../http/send-prepared-body';
-import { DOCS_CONTENT_SECURITY_POLICY } from '../middleware/security-headers';
+import { DOCS_CONTENT_SECURITY_POLICY } from '../http/security-headers';
 
 // Asset URLs are absolute so the page works at both /docs and /docs/.
 const INDEX_HTML = `<!DOCTYPE html>

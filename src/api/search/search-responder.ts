@@ -6,6 +6,7 @@ import { prepareBody } from '../http/prepared-body';
 import type { PreparedBody } from '../http/prepared-body';
 import type { ApiMetrics } from '../metrics/api-metrics';
 import { ByteLruCache } from './byte-lru-cache';
+import { FrequencySketch } from './frequency-sketch';
 import type { GenerationPoller } from './generation-poller';
 import type { SearchQuery } from './search-query';
 import { serializeSearchBody } from './serialize-search-body';
@@ -39,9 +40,22 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 // Map entry, key copies and object headers: enough that many tiny bodies cannot overrun the byte budget.
 const ENTRY_OVERHEAD_BYTES = 256;
 
-/** A byte-bounded cache of search responses, one entry per window (the latest generation read for it). */
+// What a typical window's entry takes: the popularity sketch counts about four times as many keys as the cache
+// holds, so that the tail's one-off keys rarely share all their counters with a popular one.
+const TYPICAL_ENTRY_BYTES = 32 * 1024;
+const SKETCHED_KEYS_PER_ENTRY = 4;
+
+/**
+ * A byte-bounded cache of search responses, one entry per window (the latest generation read for it). It admits
+ * a new window only when that window is asked for more often than what it would evict: at a peak, thousands of
+ * windows asked once would otherwise push the popular ones out, and every popular miss costs Elasticsearch.
+ */
 export function createSearchCache(maxBytes: number): ByteLruCache<CachedSearch> {
-  return new ByteLruCache<CachedSearch>(maxBytes, (entry) => entry.body.bytes + ENTRY_OVERHEAD_BYTES);
+  return new ByteLruCache<CachedSearch>(
+    maxBytes,
+    (entry) => entry.body.bytes + ENTRY_OVERHEAD_BYTES,
+    new FrequencySketch(Math.ceil((maxBytes / TYPICAL_ENTRY_BYTES) * SKETCHED_KEYS_PER_ENTRY)),
+  );
 }
 
 /**
@@ -99,7 +113,7 @@ export class SearchResponder {
 
   private async refill(query: SearchQuery, epoch: number): Promise<PreparedBody> {
     const body = await this.fetch(query, ['br', 'gzip']);
-    const current = this.cache?.get(query.key);
+    const current = this.cache?.peek(query.key);
     // A slow query must not replace what a query of a newer generation already stored.
     if (!current || current.epoch <= epoch) this.cache?.set(query.key, { body, epoch });
     return body;

@@ -7,7 +7,8 @@ import { cacheHeaders, type SearchResponder } from './search-responder';
 
 /**
  * `GET /search` per the consumers' contract: validate the window, answer from the responder, send the bytes.
- * Valid GETs are answered ahead of Koa by the search request listener; this route answers HEAD and invalid queries.
+ * Valid GETs are answered ahead of Koa by the search fast path (search-fast-path.ts); this route answers HEAD and
+ * invalid queries.
  */
 export function registerSearchRoute(router: Router<ApiState>, responder: SearchResponder): void {
   router.get('/search', async (ctx) => {

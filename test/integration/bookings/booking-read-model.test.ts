@@ -4,6 +4,7 @@ import { bookingIdOf } from '../../../src/domain/booking-id';
 import type { Booking, ZoneAvailability, ZoneRef } from '../../../src/domain/zone-inventory';
 import { BookingReadModel } from '../../../src/search/booking-read-model';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
@@ -73,7 +74,7 @@ describe('BookingReadModel on a real Elasticsearch node', () => {
 
   beforeEach(async () => {
     const config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
     readModel = new BookingReadModel(client, names);

@@ -3,6 +3,7 @@ import type { Config } from '../../../src/config';
 import type { EventSummary } from '../../../src/search/event-search';
 import { BookingReadModel } from '../../../src/search/booking-read-model';
 import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ElasticsearchEventSearch } from '../../../src/search/elasticsearch-event-search';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../src/search/event-writer';
@@ -33,8 +34,8 @@ describe('events index on a real Elasticsearch node', () => {
 
   beforeEach(async () => {
     config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
-    transport = new UndiciSearchTransport(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
+    transport = new UndiciSearchTransport(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
   });
@@ -70,6 +71,24 @@ describe('events index on a real Elasticsearch node', () => {
       min_price: 22,
       max_price: 22,
     });
+  });
+
+  it('returns a title too long for doc values in full, read from the event itself', async () => {
+    const long = { ...makeEvent(4), title: `${'Gran concierto '.repeat(600)}final` };
+    await writeEventBatch(client, names, prepared([long, makeEvent(5)]), {
+      runId: 'r1',
+      fetchedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await client.indices.refresh({ index: names.events });
+    const search = new ElasticsearchEventSearch(client, names, transport);
+
+    const found = await collect(search.search({ startsAt: new Date('2030-01-01T00:00:00Z') }));
+
+    expect(long.title.length).toBeGreaterThan(8191);
+    expect(found.map((e) => [e.id, e.title])).toEqual([
+      [long.id, long.title],
+      [makeEvent(5).id, 'Event 5'],
+    ]);
   });
 
   it('excludes an event that starts before the window or ends after it', async () => {

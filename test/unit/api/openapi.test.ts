@@ -30,6 +30,7 @@ describe('GET /openapi.json', () => {
     expect(extraPaths.sort()).toEqual(
       [
         '/events/{id}',
+        '/events/{id}/history',
         '/health',
         '/ready',
         '/metrics',

@@ -1,5 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { WORKER_ENV, WORKER_NODE_FLAGS } from '../../../scripts/stack/worker-runtime';
@@ -11,8 +14,40 @@ const composeFile = path.join(root, 'docker-compose.yml');
 interface ComposeFile {
   services: Record<
     string,
-    { image?: string; build?: string; command?: string[]; environment?: Record<string, string> }
+    {
+      image?: string;
+      build?: string;
+      command?: string[];
+      entrypoint?: string[];
+      environment?: Record<string, string>;
+      volumes?: string[];
+      depends_on?: string[] | Record<string, unknown>;
+    }
   >;
+}
+
+/** A stand-in for Kibana's status and saved-objects import endpoints, recording what it was sent. */
+async function startStubKibana(options: { unavailableFor: number; importSucceeds: boolean }) {
+  const seen = { statusPolls: 0, imports: [] as { url: string; xsrf?: string; body: string }[] };
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.url === '/api/status') {
+      seen.statusPolls += 1;
+      const available = seen.statusPolls > options.unavailableFor;
+      res.writeHead(available ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: { overall: { level: available ? 'available' : 'unavailable' } } }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const xsrf = req.headers['kbn-xsrf'] as string | undefined;
+    seen.imports.push({ url: req.url ?? '', xsrf, body: Buffer.concat(chunks).toString('utf8') });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ success: options.importSucceeds, successCount: 0, errors: [] }));
+  };
+  const server = createServer((req, res) => void answer(req, res)).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, seen, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 describe('docker-compose.yml', () => {
@@ -25,6 +60,7 @@ describe('docker-compose.yml', () => {
         'api',
         'elasticsearch',
         'kibana',
+        'kibana-setup',
         'postgresql',
         'simulator',
         'temporal',
@@ -51,6 +87,54 @@ describe('docker-compose.yml', () => {
     const worker = compose.services.worker;
     expect(worker?.command).toEqual(['node', ...WORKER_NODE_FLAGS, 'dist/src/worker.js']);
     expect(worker?.environment).toMatchObject(WORKER_ENV);
+  });
+
+  describe('kibana-setup', () => {
+    const setup = compose.services['kibana-setup'];
+    const script = (kibanaUrl: string): string =>
+      setup!
+        .command![0]!.replaceAll('http://kibana:5601', kibanaUrl)
+        .replaceAll('@/kibana/', `@${path.join(root, 'kibana')}/`);
+    const run = async (kibanaUrl: string): Promise<number | null> => {
+      const child = spawn(setup!.entrypoint![0]!, [...setup!.entrypoint!.slice(1), script(kibanaUrl)], {
+        stdio: 'ignore',
+      });
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    };
+
+    it('mounts the repository’s kibana folder into a pinned curl image that starts after Kibana', () => {
+      expect(setup?.image).toMatch(/^curlimages\/curl:\d+\.\d+\.\d+$/);
+      expect(setup?.volumes).toEqual(['./kibana:/kibana:ro']);
+      expect(setup?.depends_on).toEqual(['kibana']);
+    });
+
+    // The script waits 5 s between status polls, and the stub is available at the second one.
+    it('waits for Kibana to be available, then imports the saved objects with overwrite', async () => {
+      const kibana = await startStubKibana({ unavailableFor: 1, importSucceeds: true });
+      try {
+        const code = await run(kibana.url);
+        expect(code).toBe(0);
+        expect(kibana.seen.statusPolls).toBe(2);
+        expect(kibana.seen.imports).toHaveLength(1);
+        const [sent] = kibana.seen.imports;
+        expect(sent?.url).toBe('/api/saved_objects/_import?overwrite=true');
+        expect(sent?.xsrf).toBeDefined();
+        expect(sent?.body).toContain('filename="saved-objects.ndjson"');
+        expect(sent?.body).toContain(readFileSync(path.join(root, 'kibana/saved-objects.ndjson'), 'utf8'));
+      } finally {
+        await kibana.close();
+      }
+    }, 20_000);
+
+    it('fails, so compose shows it, when Kibana does not accept the import', async () => {
+      const kibana = await startStubKibana({ unavailableFor: 0, importSucceeds: false });
+      try {
+        expect(await run(kibana.url)).not.toBe(0);
+      } finally {
+        await kibana.close();
+      }
+    });
   });
 
   it('is valid for docker-compose itself', () => {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { SearchResponseError, UndiciSearchTransport } from '../../../src/search/search-transport';
 
 /** What the fake node saw of one request. */
@@ -51,7 +52,9 @@ describe('UndiciSearchTransport', () => {
   ): Promise<{ transport: UndiciSearchTransport; seen: Seen[] }> {
     const node = await fakeNode(answer);
     servers.push(node.server);
-    const transport = new UndiciSearchTransport(urlFor(node.url), options);
+    const transport = new UndiciSearchTransport(
+      elasticsearchConnection({ ELASTICSEARCH_URL: urlFor(node.url) }, options),
+    );
     transports.push(transport);
     return { transport, seen: node.seen };
   }
@@ -154,7 +157,7 @@ describe('UndiciSearchTransport', () => {
     const node = await fakeNode(() => undefined);
     node.server.close();
     await once(node.server, 'close');
-    const transport = new UndiciSearchTransport(node.url);
+    const transport = new UndiciSearchTransport(elasticsearchConnection({ ELASTICSEARCH_URL: node.url }));
     transports.push(transport);
 
     await expect(transport.post('/_search', '{}')).rejects.toMatchObject({ code: 'ECONNREFUSED' });

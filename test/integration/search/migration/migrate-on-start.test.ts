@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { Client } from '@elastic/elasticsearch';
 import { ensureIndices } from '../../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../../src/search/event-writer';
-import { indexNames } from '../../../../src/search/index-names';
+import { EVENTS_MAPPING_VERSION, indexNames } from '../../../../src/search/index-names';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { currentEventsIndex } from '../../../../src/search/migration/events-alias';
 import { prepareEvent } from '../../../../src/search/prepared-event';
 import { startProcess } from '../../../../scripts/stack/managed-process';
@@ -33,7 +34,7 @@ async function olderDeployment(client: Client, prefix: string) {
 describe('moving a deployment on an older events mapping to this release’s', () => {
   it('npm run migrate migrates it and prints its progress', async () => {
     const config = testConfig();
-    const client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    const client = createElasticsearchClient(elasticsearchConnection(config));
     const { names, v0, before } = await olderDeployment(client, config.ELASTICSEARCH_INDEX_PREFIX);
     const logFile = path.join(os.tmpdir(), `migrate-${config.ELASTICSEARCH_INDEX_PREFIX}.log`);
     try {
@@ -50,7 +51,7 @@ describe('moving a deployment on an older events mapping to this release’s', (
       const printed = readFileSync(logFile, 'utf8').split('\n');
       expect(printed).toEqual(
         expect.arrayContaining([
-          `events alias ${names.events}; this release's mapping is v1`,
+          `events alias ${names.events}; this release's mapping is v${EVENTS_MAPPING_VERSION}`,
           `starting migration ${v0} -> ${names.eventsVersioned}`,
           'copied 500/600 documents (83%), 0 already newer in the new index',
           'copied 600/600 documents (100%), 0 already newer in the new index',

@@ -7,6 +7,7 @@ import { ensureIndices } from '../../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../../src/search/index-names';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { copyEvents } from '../../../../src/search/migration/copy-events';
 import { createTargetIndex } from '../../../../src/search/migration/create-target-index';
 import { currentEventsIndex } from '../../../../src/search/migration/events-alias';
@@ -23,7 +24,7 @@ import { makeEvent } from '../../../support/fixture-events';
 import { testConfig } from '../../../support/test-config';
 import { waitFor } from '../../../support/wait-for';
 import { deleteMigrationIndices } from './support/delete-migration-indices';
-import { EVENTS_V2 } from './support/events-v2';
+import { NEXT_EVENTS_MAPPING, nextEventsIndex } from './support/next-events-mapping';
 import { indexDocuments } from './support/index-documents';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -35,7 +36,7 @@ describe('the migration lock', () => {
 
   beforeEach(async () => {
     config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
     await ensureIndices(client, names);
     const context = { runId: 'seed', fetchedAt: '2026-01-01T00:00:00.000Z' };
@@ -50,10 +51,10 @@ describe('the migration lock', () => {
     await client.close();
   });
 
-  it('lets two processes that start together migrate once; both return once the alias is on v2', async () => {
+  it('lets two processes that start together migrate once; both return once the alias is on the next version', async () => {
     const copies: string[] = [];
     const start = (owner: string) =>
-      migrateEvents(client, names, EVENTS_V2, {
+      migrateEvents(client, names, NEXT_EVENTS_MAPPING, {
         owner,
         pollMs: 50,
         batchSize: 250,
@@ -63,7 +64,7 @@ describe('the migration lock', () => {
     const results = await Promise.all([start('first'), start('second')]);
 
     expect(results.map((r) => r.outcome).sort()).toEqual(['joined', 'migrated']);
-    expect(results.map((r) => r.index)).toEqual([`${names.events}-v2`, `${names.events}-v2`]);
+    expect(results.map((r) => r.index)).toEqual([nextEventsIndex(names), nextEventsIndex(names)]);
     expect(new Set(copies).size).toBe(1);
     expect(copies).toHaveLength(2000 / 250);
     expect(await readMigrationMarker(client, names)).toMatchObject({ state: 'done', copied: 2000 });
@@ -78,7 +79,7 @@ describe('the migration lock', () => {
       args: [
         '--import',
         'tsx',
-        path.join(__dirname, 'support/migrate-to-v2.ts'),
+        path.join(__dirname, 'support/migrate-to-next.ts'),
         '--lease-ms=1500',
         '--batch-size=100',
         '--docs-per-second=400',
@@ -94,7 +95,7 @@ describe('the migration lock', () => {
     await child.exited;
     const steps: MigrationProgress[] = [];
 
-    const result = await migrateEvents(client, names, EVENTS_V2, {
+    const result = await migrateEvents(client, names, NEXT_EVENTS_MAPPING, {
       leaseMs: 1500,
       pollMs: 100,
       onProgress: (step) => steps.push(step),
@@ -106,17 +107,17 @@ describe('the migration lock', () => {
     // Its first batch (500 documents by default) counts on from the child's checkpoint, at least 200.
     const firstCopy = steps.find((step) => step.step === 'copying');
     expect(firstCopy?.step === 'copying' && firstCopy.copied).toBeGreaterThanOrEqual(200 + 500);
-    expect(await currentEventsIndex(client, names)).toBe(`${names.events}-v2`);
+    expect(await currentEventsIndex(client, names)).toBe(nextEventsIndex(names));
     expect(await indexDocuments(client, names.events)).toEqual(before);
   });
 
   it('finishes the seal of a migration whose process stopped with the old index sealed and the copy incomplete', async () => {
     const before = await indexDocuments(client, names.events);
-    const [v1, v2] = [names.eventsVersioned, `${names.events}-v2`];
-    await stopWhileSealed(v1, v2);
+    const [current, next] = [names.eventsVersioned, nextEventsIndex(names)];
+    await stopWhileSealed(current, next);
     const steps: MigrationProgress[] = [];
 
-    const result = await migrateEvents(client, names, EVENTS_V2, {
+    const result = await migrateEvents(client, names, NEXT_EVENTS_MAPPING, {
       leaseMs: 500,
       pollMs: 50,
       onProgress: (step) => steps.push(step),
@@ -130,9 +131,9 @@ describe('the migration lock', () => {
   });
 
   /** What a migration leaves when its process dies just after sealing, having copied one batch of four. */
-  async function stopWhileSealed(v1: string, v2: string): Promise<void> {
+  async function stopWhileSealed(current: string, next: string): Promise<void> {
     await ensureMigrationsIndex(client, names);
-    const plan = { source: v1, target: v2, targetVersion: 2 };
+    const plan = { source: current, target: next, targetVersion: NEXT_EVENTS_MAPPING.version };
     const lock = (await MigrationLock.acquire(
       client,
       names,
@@ -140,17 +141,17 @@ describe('the migration lock', () => {
       { owner: 'stopped', leaseMs: 500 },
       null,
     ))!;
-    await createTargetIndex(client, v1, v2, EVENTS_V2.mapping);
+    await createTargetIndex(client, current, next, NEXT_EVENTS_MAPPING.mapping);
     await lock.update({ state: 'copying' });
     const stop = new Error('stopped after one batch');
-    const copy = copyEvents(client, v1, v2, {
+    const copy = copyEvents(client, current, next, {
       from: { copied: 0, newer: 0, checkpoint: null },
       batchSize: 500,
       onBatch: () => Promise.reject(stop),
     });
     await expect(copy).rejects.toBe(stop);
     await lock.update({ state: 'sealing' });
-    await client.indices.addBlock({ index: v1, block: 'write' });
+    await client.indices.addBlock({ index: current, block: 'write' });
   }
 });
 

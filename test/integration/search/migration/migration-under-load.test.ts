@@ -9,7 +9,7 @@ import { freePort } from '../../../../scripts/stack/free-port';
 import { startSyncHarness, type SyncHarness } from '../../../support/sync-harness';
 import { waitFor } from '../../../support/wait-for';
 import { deleteMigrationIndices } from './support/delete-migration-indices';
-import { EVENTS_V2 } from './support/events-v2';
+import { NEXT_EVENTS_MAPPING, nextEventsIndex } from './support/next-events-mapping';
 import { expectedEvents, type ReplayedRun } from './support/expected-events';
 import { indexDocuments } from './support/index-documents';
 import { startSearchLoad } from './support/search-load';
@@ -29,7 +29,7 @@ interface TimedRun extends ReplayedRun {
   endedAt: number;
 }
 
-describe('migrating the events index from v1 to v2 under search load with a sync writing', () => {
+describe('migrating the events index to a next mapping that adds a field, under search load with a sync writing', () => {
   let harness: SyncHarness;
   let api: RunningServer;
   let config: Config;
@@ -58,14 +58,14 @@ describe('migrating the events index from v1 to v2 under search load with a sync
     return { spec, fetchedAt: state.lastFetchedAt!, startedAt, endedAt: Date.now() };
   }
 
-  it('answers every search, loses or regresses no event, and ends with the alias on v2 and v1 kept', async () => {
+  it('answers every search, loses or regresses no event, and ends with the alias on the new index and the old one kept', async () => {
     const { elasticsearch: es, indices } = harness;
     const runs: TimedRun[] = [await sync(BASE)];
     const steps: { at: number; step: MigrationProgress }[] = [];
     const load = startSearchLoad(`${api.url}/search?${WINDOW}`, 3);
     await waitFor('the first searches to be answered', () => load.requests >= 10);
     let result: MigrationResult | undefined;
-    const migration = migrateEvents(es, indices, EVENTS_V2, {
+    const migration = migrateEvents(es, indices, NEXT_EVENTS_MAPPING, {
       batchSize: 200,
       docsPerSecond: 300,
       onProgress: (step) => steps.push({ at: Date.now(), step }),
@@ -78,8 +78,8 @@ describe('migrating the events index from v1 to v2 under search load with a sync
     expect(searched.failures).toEqual([]);
     expect(searched.empty).toBe(0);
     expect(searched.requests).toBeGreaterThan(100);
-    expect(result).toMatchObject({ outcome: 'migrated', index: `${indices.events}-v2` });
-    expect(await currentEventsIndex(es, indices)).toBe(`${indices.events}-v2`);
+    expect(result).toMatchObject({ outcome: 'migrated', index: nextEventsIndex(indices) });
+    expect(await currentEventsIndex(es, indices)).toBe(nextEventsIndex(indices));
     expect(await es.indices.exists({ index: indices.eventsVersioned })).toBe(true);
     const sealedAt = steps.find(({ step }) => step.step === 'sealed')!.at;
     const copyingFrom = steps.find(({ step }) => step.step === 'copying')!.at;

@@ -4,6 +4,7 @@ import { ensureIndices } from '../../../../src/search/ensure-indices';
 import { writeEventBatch } from '../../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../../src/search/index-names';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { createTargetIndex } from '../../../../src/search/migration/create-target-index';
 import { currentEventsIndex } from '../../../../src/search/migration/events-alias';
 import { migrateEvents } from '../../../../src/search/migration/migrate-events';
@@ -13,21 +14,21 @@ import { prepareEvent } from '../../../../src/search/prepared-event';
 import { makeEvent } from '../../../support/fixture-events';
 import { testConfig } from '../../../support/test-config';
 import { deleteMigrationIndices } from './support/delete-migration-indices';
-import { EVENTS_V2 } from './support/events-v2';
+import { NEXT_EVENTS_MAPPING, nextEventsIndex } from './support/next-events-mapping';
 import { indexDocuments } from './support/index-documents';
 
 describe('verifying a migration before the switch', () => {
   let config: Config;
   let client: Client;
   let names: IndexNames;
-  let v1: string;
-  let v2: string;
+  let current: string;
+  let next: string;
 
   beforeAll(async () => {
     config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
-    [v1, v2] = [names.eventsVersioned, `${names.events}-v2`];
+    [current, next] = [names.eventsVersioned, nextEventsIndex(names)];
     await ensureIndices(client, names);
     const events = Array.from({ length: 300 }, (_, i) => prepareEvent(makeEvent(i)));
     await writeEventBatch(client, names, events, { runId: 'seed', fetchedAt: '2026-01-01T00:00:00.000Z' });
@@ -39,17 +40,20 @@ describe('verifying a migration before the switch', () => {
   });
 
   it('refuses to switch when the new index holds a document the old one never had, and the old index takes writes again', async () => {
-    await createTargetIndex(client, v1, v2, EVENTS_V2.mapping);
-    const { _source: stray } = await client.get<Record<string, unknown>>({ index: v1, id: makeEvent(0).id });
-    await client.index({ index: v2, id: 'stray', document: { ...stray, id: 'stray' } });
+    await createTargetIndex(client, current, next, NEXT_EVENTS_MAPPING.mapping);
+    const { _source: stray } = await client.get<Record<string, unknown>>({
+      index: current,
+      id: makeEvent(0).id,
+    });
+    await client.index({ index: next, id: 'stray', document: { ...stray, id: 'stray' } });
 
-    const migration = migrateEvents(client, names, EVENTS_V2);
+    const migration = migrateEvents(client, names, NEXT_EVENTS_MAPPING);
 
     await expect(migration).rejects.toThrow(MigrationVerificationError);
     await expect(migration).rejects.toThrow(
-      /-v1 has 300 documents .*-v2 has 301 .*differing ids include stray/,
+      new RegExp(`${current} has 300 documents .*${next} has 301 .*differing ids include stray`),
     );
-    expect(await currentEventsIndex(client, names)).toBe(v1);
+    expect(await currentEventsIndex(client, names)).toBe(current);
     expect(await readMigrationMarker(client, names)).toMatchObject({
       state: 'failed',
       error: expect.stringMatching(/^MigrationVerificationError: verification failed, alias not switched/),
@@ -62,13 +66,13 @@ describe('verifying a migration before the switch', () => {
   });
 
   it('migrates on the next start once the stray document is gone, with the writes made since', async () => {
-    await client.delete({ index: v2, id: 'stray' });
-    const expected = await indexDocuments(client, v1);
+    await client.delete({ index: next, id: 'stray' });
+    const expected = await indexDocuments(client, current);
 
-    const result = await migrateEvents(client, names, EVENTS_V2);
+    const result = await migrateEvents(client, names, NEXT_EVENTS_MAPPING);
 
     expect(result).toMatchObject({ outcome: 'migrated', documents: 300 });
-    expect(await currentEventsIndex(client, names)).toBe(v2);
+    expect(await currentEventsIndex(client, names)).toBe(next);
     expect(await indexDocuments(client, names.events)).toEqual(expected);
     expect(expected.get(makeEvent(0).id)?.title).toBe('After');
   });

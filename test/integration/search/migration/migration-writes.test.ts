@@ -4,6 +4,7 @@ import { ensureIndices } from '../../../../src/search/ensure-indices';
 import { writeEventBatch, type WriteContext } from '../../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../../src/search/index-names';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { currentEventsIndex } from '../../../../src/search/migration/events-alias';
 import { migrateEvents } from '../../../../src/search/migration/migrate-events';
 import type { MigrationProgress } from '../../../../src/search/migration/migration-progress';
@@ -12,7 +13,7 @@ import { unlistMissingEvents } from '../../../../src/search/unlist-missing-event
 import { makeEvent } from '../../../support/fixture-events';
 import { testConfig } from '../../../support/test-config';
 import { deleteMigrationIndices } from './support/delete-migration-indices';
-import { EVENTS_V2 } from './support/events-v2';
+import { NEXT_EVENTS_MAPPING, nextEventsIndex } from './support/next-events-mapping';
 import { indexDocuments } from './support/index-documents';
 
 const FIRST: WriteContext = { runId: 'first', fetchedAt: '2026-01-01T00:00:00.000Z' };
@@ -28,14 +29,14 @@ describe('migrating the events index while events are written', () => {
   let config: Config;
   let client: Client;
   let names: IndexNames;
-  let v1: string;
-  let v2: string;
+  let current: string;
+  let next: string;
 
   beforeEach(async () => {
     config = testConfig();
-    client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+    client = createElasticsearchClient(elasticsearchConnection(config));
     names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
-    [v1, v2] = [names.eventsVersioned, `${names.events}-v2`];
+    [current, next] = [names.eventsVersioned, nextEventsIndex(names)];
     await ensureIndices(client, names);
     for (let from = 0; from < 2000; from += 500)
       await writeEventBatch(client, names, events(from, from + 500), FIRST);
@@ -47,24 +48,24 @@ describe('migrating the events index while events are written', () => {
   });
 
   it('moves the alias to the new mapping with every document at its version, and keeps the old index read-only', async () => {
-    const before = await indexDocuments(client, v1);
+    const before = await indexDocuments(client, current);
 
-    const result = await migrateEvents(client, names, EVENTS_V2);
+    const result = await migrateEvents(client, names, NEXT_EVENTS_MAPPING);
 
-    expect(result).toMatchObject({ outcome: 'migrated', index: v2, documents: 2000 });
-    expect(await currentEventsIndex(client, names)).toBe(v2);
+    expect(result).toMatchObject({ outcome: 'migrated', index: next, documents: 2000 });
+    expect(await currentEventsIndex(client, names)).toBe(next);
     expect(await indexDocuments(client, names.events)).toEqual(before);
     const byWord = await client.count({ index: names.events, query: { match: { 'title.words': '1999' } } });
     expect(byWord.count).toBe(1);
-    expect(await indexDocuments(client, v1)).toEqual(before);
-    const settings = await client.indices.getSettings({ index: v1, flat_settings: true });
-    expect(settings[v1]!.settings!['index.blocks.write']).toBe('true');
+    expect(await indexDocuments(client, current)).toEqual(before);
+    const settings = await client.indices.getSettings({ index: current, flat_settings: true });
+    expect(settings[current]!.settings!['index.blocks.write']).toBe('true');
   });
 
   it('copies writes made during the copy to the new index itself, so the seal has nothing to catch up', async () => {
     const steps: MigrationProgress[] = [];
     let writes: Promise<unknown> | undefined;
-    const result = await migrateEvents(client, names, EVENTS_V2, {
+    const result = await migrateEvents(client, names, NEXT_EVENTS_MAPPING, {
       batchSize: 200,
       docsPerSecond: 2000,
       onProgress: (step) => {
@@ -105,7 +106,7 @@ describe('migrating the events index while events are written', () => {
 
   it('holds a write the seal refuses until the alias has moved, then writes it to the new index', async () => {
     let sealedWrite: Promise<unknown> | undefined;
-    const result = await migrateEvents(client, names, EVENTS_V2, {
+    const result = await migrateEvents(client, names, NEXT_EVENTS_MAPPING, {
       onProgress: (step) => {
         if (step.step === 'sealed')
           sealedWrite = writeEventBatch(client, names, events(0, 10, 'Sealed'), SECOND);
@@ -120,6 +121,6 @@ describe('migrating the events index while events are written', () => {
       title: 'Sealed 9',
       version: Date.parse(SECOND.fetchedAt),
     });
-    expect((await indexDocuments(client, v1)).get(makeEvent(9).id)?.title).toBe('Event 9');
+    expect((await indexDocuments(client, current)).get(makeEvent(9).id)?.title).toBe('Event 9');
   });
 });

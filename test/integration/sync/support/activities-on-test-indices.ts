@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createActivities, type SyncActivities } from '../../../../src/activities/create-activities';
 import type { ProviderSettings } from '../../../../src/providers/provider-settings';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../../src/search/ensure-indices';
 import { indexNames, type IndexNames } from '../../../../src/search/index-names';
 import { deleteIndices } from '../../../support/delete-indices';
@@ -41,7 +42,7 @@ export async function activitiesOnTestIndices(
   } = {},
 ): Promise<ActivitiesOnTestIndices> {
   const config = testConfig();
-  const client = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const client = createElasticsearchClient(elasticsearchConnection(config));
   const names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await ensureIndices(client, names);
   const activities = createActivities({

@@ -12,6 +12,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../../../../src/schedules/search-attribut
 import type { RunSummary } from '../../../../src/schedules/sync-control';
 import { createSimulator, type Simulator } from '../../../../src/simulator/create-simulator';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../../src/search/ensure-indices';
 import { indexNames, type IndexNames } from '../../../../src/search/index-names';
 import { SyncRunStore } from '../../../../src/search/sync-run-store';
@@ -49,7 +50,7 @@ export async function startTimeSkippingSyncHarness(
   const config = testConfig({
     PROVIDERS_FILE: writeProvidersFile(simulator.feedUrl(), options.providerYaml),
   });
-  const elasticsearch = createElasticsearchClient(config.ELASTICSEARCH_URL);
+  const elasticsearch = createElasticsearchClient(elasticsearchConnection(config));
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await ensureIndices(elasticsearch, indices);
   const taskQueue = config.TEMPORAL_TASK_QUEUE;

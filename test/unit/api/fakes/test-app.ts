@@ -6,6 +6,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../../src/api/create-app';
 import type { ApiApp, ApiDeps } from '../../../../src/api/create-app';
+import { FakeEventHistory } from './fake-event-history';
 import { FakeEventSearch } from './fake-event-search';
 import { waitFor } from '../../../support/wait-for';
 import { FakeSyncControl } from './fake-sync-control';
@@ -17,6 +18,7 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export interface TestApp extends ApiApp {
   http: ReturnType<typeof request>;
   eventSearch: FakeEventSearch;
+  eventHistory: FakeEventHistory;
   syncControl: FakeSyncControl;
   logs: Record<string, unknown>[];
   /** False when the cache is disabled: then nothing reads the generation. */
@@ -26,6 +28,7 @@ export interface TestApp extends ApiApp {
 /** Builds the API over fresh fakes; the generation is polled every 10 ms so tests need not wait long. */
 export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
   const eventSearch = new FakeEventSearch();
+  const eventHistory = new FakeEventHistory();
   const syncControl = new FakeSyncControl();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -36,6 +39,7 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
   });
   const deps: ApiDeps = {
     eventSearch,
+    eventHistory,
     syncControl,
     logger: pino({ level: 'debug' }, sink),
     adminToken: ADMIN_TOKEN,
@@ -45,7 +49,15 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
   };
   const api = createApp(deps);
   const pollsGeneration = deps.cache.enabled;
-  return { ...api, http: request(api.callback), eventSearch, syncControl, logs, pollsGeneration };
+  return {
+    ...api,
+    http: request(api.callback),
+    eventSearch,
+    eventHistory,
+    syncControl,
+    logs,
+    pollsGeneration,
+  };
 }
 
 /**

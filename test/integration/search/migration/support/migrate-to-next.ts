@@ -1,20 +1,21 @@
 import { loadConfig } from '../../../../../src/config';
 import { createElasticsearchClient } from '../../../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../../../src/search/elasticsearch-connection';
 import { indexNames } from '../../../../../src/search/index-names';
 import { migrateEvents } from '../../../../../src/search/migration/migrate-events';
 import { describeProgress } from '../../../../../src/search/migration/migration-progress';
-import { EVENTS_V2 } from './events-v2';
+import { NEXT_EVENTS_MAPPING } from './next-events-mapping';
 
 /**
- * A process that migrates the configured deployment to {@link EVENTS_V2}, printing each step, so a test
+ * A process that migrates the configured deployment to {@link NEXT_EVENTS_MAPPING}, printing each step, so a test
  * can kill it mid-way. Arguments: `--lease-ms=`, `--batch-size=`, `--docs-per-second=`.
  */
 const args = new Map(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
 );
 const config = loadConfig();
-const client = createElasticsearchClient(config.ELASTICSEARCH_URL);
-migrateEvents(client, indexNames(config.ELASTICSEARCH_INDEX_PREFIX), EVENTS_V2, {
+const client = createElasticsearchClient(elasticsearchConnection(config));
+migrateEvents(client, indexNames(config.ELASTICSEARCH_INDEX_PREFIX), NEXT_EVENTS_MAPPING, {
   owner: `child-${process.pid}`,
   leaseMs: Number(args.get('lease-ms')),
   batchSize: Number(args.get('batch-size')),

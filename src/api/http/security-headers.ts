@@ -1,5 +1,3 @@
-import type { ApiMiddleware } from '../api-state';
-
 // Responses are JSON, except the docs page: nothing in them may load, run or be framed.
 const CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -26,13 +24,3 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 };
-
-const entries = Object.entries(SECURITY_HEADERS);
-
-/** Sets {@link SECURITY_HEADERS} on every response (straight on the Node response: this runs on every request). */
-export function securityHeaders(): ApiMiddleware {
-  return async function securityHeadersMiddleware(ctx, next) {
-    for (const [name, value] of entries) ctx.res.setHeader(name, value);
-    await next();
-  };
-}

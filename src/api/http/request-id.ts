@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { ApiMiddleware } from '../api-state';
 
 /** Header carrying the request id, in and out. */
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -12,14 +11,4 @@ const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestIdFor(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
   return typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
-}
-
-/** Names each request: echoes a sane incoming `X-Request-Id`, else generates one, and sets it on the response. */
-export function requestId(): ApiMiddleware {
-  return async function requestIdMiddleware(ctx, next) {
-    const id = requestIdFor(ctx.req);
-    ctx.state.requestId = id;
-    ctx.res.setHeader(REQUEST_ID_HEADER, id);
-    await next();
-  };
 }

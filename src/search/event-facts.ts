@@ -1,0 +1,31 @@
+import { zoneGroups, type ZoneGroup } from '../domain/zone-groups';
+import type { FeedDocument } from './event-document';
+
+/**
+ * What an event's history and zone documents say about it. Taken from the feed document while the feed is
+ * parsed and staged beside it, so writing those documents never parses the event's JSON again.
+ */
+export interface EventFacts {
+  providerId: string;
+  title: string;
+  startsAt: string;
+  minPrice: number | null;
+  maxPrice: number | null;
+  totalCapacity: number;
+  zoneCount: number;
+  zoneGroups: ZoneGroup[];
+}
+
+/** The facts of an event's feed document (as built from the feed, or as read back from the index). */
+export function eventFacts(feed: FeedDocument): EventFacts {
+  return {
+    providerId: feed.provider_id,
+    title: feed.title,
+    startsAt: feed.starts_at,
+    minPrice: feed.min_price,
+    maxPrice: feed.max_price,
+    totalCapacity: feed.total_capacity,
+    zoneCount: feed.zone_count,
+    zoneGroups: zoneGroups(feed.zones),
+  };
+}

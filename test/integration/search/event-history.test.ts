@@ -1,0 +1,209 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { ProviderEvent } from '../../../src/domain/event';
+import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
+import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
+import { ensureIndices } from '../../../src/search/ensure-indices';
+import { writeEventAnalytics } from '../../../src/search/event-analytics';
+import { describeChanges } from '../../../src/search/event-changes';
+import type { EventHistoryDocument } from '../../../src/search/event-history-document';
+import { writeEventBatch, type WriteContext } from '../../../src/search/event-writer';
+import type { EventZoneDocument } from '../../../src/search/event-zone-document';
+import { indexNames, type IndexNames } from '../../../src/search/index-names';
+import { prepareEvent } from '../../../src/search/prepared-event';
+import { unlistMissingEvents } from '../../../src/search/unlist-missing-events';
+import { deleteIndices } from '../../support/delete-indices';
+import { makeEvent } from '../../support/fixture-events';
+import { testConfig } from '../../support/test-config';
+
+const RUN_1: WriteContext = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' };
+const RUN_2: WriteContext = { runId: 'r2', fetchedAt: '2026-01-02T00:00:00.000Z' };
+const RUN_3: WriteContext = { runId: 'r3', fetchedAt: '2026-01-03T00:00:00.000Z' };
+
+describe('event history and zone documents on a real Elasticsearch node', () => {
+  let client: Client;
+  let names: IndexNames;
+
+  beforeEach(async () => {
+    const config = testConfig();
+    client = createElasticsearchClient(elasticsearchConnection(config));
+    names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
+    await ensureIndices(client, names);
+  });
+
+  afterEach(async () => {
+    await deleteIndices(client, names);
+    await client.close();
+  });
+
+  function write(events: ProviderEvent[], run: WriteContext) {
+    return writeEventBatch(client, names, events.map(prepareEvent), run);
+  }
+
+  async function history(): Promise<EventHistoryDocument[]> {
+    await client.indices.refresh({ index: names.eventHistory });
+    const response = await client.search<EventHistoryDocument>({
+      index: names.eventHistory,
+      size: 100,
+      sort: [{ fetched_at: 'asc' }, { change: 'asc' }, { event_id: 'asc' }],
+    });
+    return response.hits.hits.map((hit) => hit._source!);
+  }
+
+  async function zones(eventId: string): Promise<EventZoneDocument[]> {
+    await client.indices.refresh({ index: names.eventZones });
+    const response = await client.search<EventZoneDocument>({
+      index: names.eventZones,
+      size: 100,
+      query: { term: { event_id: eventId } },
+      sort: [{ zone_name: 'asc' }],
+    });
+    return response.hits.hits.map((hit) => hit._source!);
+  }
+
+  it('records one history document per event for a new, a changed and an unlisted event', async () => {
+    await write([makeEvent(1), makeEvent(2)], RUN_1);
+    const cheaper = makeEvent(1, {
+      zones: [{ zoneId: '1', name: 'Platea', capacity: 4, price: 15, numbered: true }],
+      minPrice: 15,
+      maxPrice: 15,
+    });
+    await write([cheaper], RUN_2);
+    await unlistMissingEvents(client, names, 'test', new Set([cheaper.id]), RUN_2);
+
+    const changes = (await history()).map((h) => [h.event_id, h.run_id, h.change, h.changed_fields]);
+
+    const [firstId, secondId] = [makeEvent(1).id, makeEvent(2).id].sort();
+    expect(changes).toEqual([
+      [firstId, 'r1', 'new', []],
+      [secondId, 'r1', 'new', []],
+      [makeEvent(1).id, 'r2', 'changed', ['min_price', 'max_price', 'total_capacity', 'zone_count', 'zones']],
+      [makeEvent(2).id, 'r2', 'unlisted', ['listed']],
+    ]);
+  });
+
+  it('keeps the price and capacity of each run in its history document', async () => {
+    await write([makeEvent(3)], RUN_1);
+    await write([makeEvent(3, { title: 'Renamed', minPrice: 30, maxPrice: 40 })], RUN_2);
+
+    const [first, second] = await history();
+
+    expect(first).toEqual({
+      event_id: makeEvent(3).id,
+      provider_id: 'test',
+      run_id: 'r1',
+      fetched_at: RUN_1.fetchedAt,
+      change: 'new',
+      title: 'Event 3',
+      starts_at: makeEvent(3).start.instant,
+      min_price: 23,
+      max_price: 23,
+      total_capacity: 10,
+      zone_count: 2,
+      changed_fields: [],
+    });
+    expect(second).toMatchObject({
+      run_id: 'r2',
+      title: 'Renamed',
+      min_price: 30,
+      max_price: 40,
+      changed_fields: ['title', 'min_price', 'max_price'],
+    });
+  });
+
+  it('records nothing for a run that finds every event as it was', async () => {
+    await write([makeEvent(1), makeEvent(2)], RUN_1);
+    const counts = await write([makeEvent(1), makeEvent(2)], RUN_2);
+    const unlisted = await unlistMissingEvents(
+      client,
+      names,
+      'test',
+      new Set([makeEvent(1).id, makeEvent(2).id]),
+      RUN_2,
+    );
+
+    expect([counts.unchanged, unlisted]).toEqual([2, 0]);
+    expect((await history()).map((h) => h.run_id)).toEqual(['r1', 'r1']);
+  });
+
+  it('records nothing for an older run that arrives after a newer one, neither writes nor unlistings', async () => {
+    await write([makeEvent(1), makeEvent(2)], RUN_3);
+    const counts = await write([makeEvent(1, { title: 'Old' })], RUN_2);
+    const unlisted = await unlistMissingEvents(client, names, 'test', new Set([makeEvent(1).id]), RUN_2);
+
+    expect([counts.superseded, unlisted]).toEqual([1, 0]);
+    expect((await history()).map((h) => h.run_id)).toEqual(['r3', 'r3']);
+    expect((await zones(makeEvent(1).id)).map((z) => [z.run_id, z.title])).toEqual([
+      ['r3', 'Event 1'],
+      ['r3', 'Event 1'],
+    ]);
+  });
+
+  it('never duplicates a history document when a batch is retried, whatever the first attempt got done', async () => {
+    await write([makeEvent(1)], RUN_1);
+    const batch = [makeEvent(1, { title: 'Changed' }), makeEvent(2)].map(prepareEvent);
+    // A first attempt that wrote the history and zone documents, then stopped before the events.
+    const changes = await describeChanges(
+      client,
+      names,
+      batch.map((event, i) => ({ event, stored: i === 0 })),
+    );
+    await writeEventAnalytics(client, names, changes, RUN_2);
+
+    const retried = await writeEventBatch(client, names, batch, RUN_2);
+    const again = await writeEventBatch(client, names, batch, RUN_2);
+
+    expect([retried, again]).toEqual([
+      { new: 1, changed: 1, unchanged: 0, superseded: 0 },
+      { new: 1, changed: 1, unchanged: 0, superseded: 0 },
+    ]);
+    expect((await history()).map((h) => [h.run_id, h.change])).toEqual([
+      ['r1', 'new'],
+      ['r2', 'changed'],
+      ['r2', 'new'],
+    ]);
+  });
+
+  it('keeps one zone document per zone name, with the event beside it, and drops names the event lost', async () => {
+    const event = makeEvent(5, {
+      zones: [
+        { zoneId: '1', name: 'Platea', capacity: 10, price: 20, numbered: true },
+        { zoneId: '1', name: 'Platea', capacity: 5, price: 30, numbered: false },
+        { zoneId: '2', name: 'Grada', capacity: 0, price: 5, numbered: false },
+      ],
+    });
+    await write([event], RUN_1);
+    const before = await zones(event.id);
+    await write([makeEvent(5, { zones: [event.zones[0]!], minPrice: 20, maxPrice: 20 })], RUN_2);
+    const after = await zones(event.id);
+
+    expect(before).toEqual([
+      expect.objectContaining({ zone_name: 'Grada', zones: 1, capacity: 0, min_price: 5, max_price: 5 }),
+      expect.objectContaining({
+        provider_id: 'test',
+        title: 'Event 5',
+        starts_at: event.start.instant,
+        zone_name: 'Platea',
+        zones: 2,
+        numbered_zones: 1,
+        capacity: 15,
+        min_price: 20,
+        max_price: 30,
+        avg_price: 25,
+        price_sum: 50,
+        listed: true,
+      }),
+    ]);
+    expect(after.map((z) => [z.zone_name, z.zones, z.run_id])).toEqual([['Platea', 1, 'r2']]);
+  });
+
+  it('marks the zone documents of an unlisted event as not listed', async () => {
+    await write([makeEvent(1), makeEvent(2)], RUN_1);
+    await unlistMissingEvents(client, names, 'test', new Set([makeEvent(1).id]), RUN_2);
+
+    expect((await zones(makeEvent(2).id)).map((z) => [z.zone_name, z.listed, z.run_id])).toEqual([
+      ['Grada', false, 'r2'],
+      ['Platea', false, 'r2'],
+    ]);
+    expect((await zones(makeEvent(1).id)).every((z) => z.listed)).toBe(true);
+  });
+});
