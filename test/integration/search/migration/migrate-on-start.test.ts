@@ -7,7 +7,10 @@ import { writeEventBatch } from '../../../../src/search/event-writer';
 import { EVENTS_MAPPING_VERSION, indexNames } from '../../../../src/search/index-names';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
 import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
+import { ElasticsearchEventSearch } from '../../../../src/search/elasticsearch-event-search';
+import type { EventSummary } from '../../../../src/search/event-search';
 import { currentEventsIndex } from '../../../../src/search/migration/events-alias';
+import { UndiciSearchTransport } from '../../../../src/search/search-transport';
 import { prepareEvent } from '../../../../src/search/prepared-event';
 import { startProcess } from '../../../../scripts/stack/managed-process';
 import { childEnv } from '../../../support/child-env';
@@ -21,21 +24,22 @@ import { createOlderEventsIndex } from './support/older-events-index';
 
 const root = path.resolve(__dirname, '../../../..');
 
-/** A deployment whose events alias is on the older `-v0` mapping, holding 600 events. */
+/** A deployment the first release made (its events alias on mapping v1), holding 600 events. */
 async function olderDeployment(client: Client, prefix: string) {
   const names = indexNames(prefix);
-  const v0 = await createOlderEventsIndex(client, names);
+  const older = await createOlderEventsIndex(client, names);
   await ensureIndices(client, names);
   const events = Array.from({ length: 600 }, (_, i) => prepareEvent(makeEvent(i)));
   await writeEventBatch(client, names, events, { runId: 'old', fetchedAt: '2026-01-01T00:00:00.000Z' });
-  return { names, v0, before: await indexDocuments(client, names.events) };
+  return { names, older, before: await indexDocuments(client, names.events) };
 }
 
 describe('moving a deployment on an older events mapping to this release’s', () => {
-  it('npm run migrate migrates it and prints its progress', async () => {
+  it('npm run migrate migrates it and prints its progress; window searches then read the copied events', async () => {
     const config = testConfig();
     const client = createElasticsearchClient(elasticsearchConnection(config));
-    const { names, v0, before } = await olderDeployment(client, config.ELASTICSEARCH_INDEX_PREFIX);
+    const transport = new UndiciSearchTransport(elasticsearchConnection(config));
+    const { names, older, before } = await olderDeployment(client, config.ELASTICSEARCH_INDEX_PREFIX);
     const logFile = path.join(os.tmpdir(), `migrate-${config.ELASTICSEARCH_INDEX_PREFIX}.log`);
     try {
       const command = startProcess({
@@ -52,12 +56,12 @@ describe('moving a deployment on an older events mapping to this release’s', (
       expect(printed).toEqual(
         expect.arrayContaining([
           `events alias ${names.events}; this release's mapping is v${EVENTS_MAPPING_VERSION}`,
-          `starting migration ${v0} -> ${names.eventsVersioned}`,
+          `starting migration ${older} -> ${names.eventsVersioned}`,
           'copied 500/600 documents (83%), 0 already newer in the new index',
           'copied 600/600 documents (100%), 0 already newer in the new index',
           expect.stringMatching(/^verified 600 documents, ids and versions checksum [0-9a-f]{16}$/),
           expect.stringMatching(
-            new RegExp(`^alias now on ${names.eventsVersioned}; ${v0} is kept read-only`),
+            new RegExp(`^alias now on ${names.eventsVersioned}; ${older} is kept read-only`),
           ),
           expect.stringMatching(
             new RegExp(`^migrated 600 documents to ${names.eventsVersioned} in \\d+\\.\\d s$`),
@@ -66,9 +70,17 @@ describe('moving a deployment on an older events mapping to this release’s', (
       );
       expect(await currentEventsIndex(client, names)).toBe(names.eventsVersioned);
       expect(await indexDocuments(client, names.events)).toEqual(before);
+      const found: EventSummary[] = [];
+      for await (const page of new ElasticsearchEventSearch(client, names, transport).search({}))
+        found.push(...page);
+      expect(found).toHaveLength(600);
+      expect(found.find((event) => event.title === 'Event 5')).toMatchObject({
+        start_date: '2030-01-06',
+        start_time: '20:00:00',
+      });
     } finally {
       await deleteMigrationIndices(client, names);
-      await client.close();
+      await Promise.all([client.close(), transport.close()]);
     }
   });
 
