@@ -1,11 +1,11 @@
-import { indexNames } from '../../../../src/search/index-names';
+import { EVENTS_MAPPING_VERSION, indexNames } from '../../../../src/search/index-names';
 import { eventsIndexOf, versionOfEventsIndex } from '../../../../src/search/migration/events-mapping-target';
 
 describe('events index versions', () => {
   const names = indexNames('eventhub');
 
-  it('names version n of the events index after the alias, as the first release named v1', () => {
-    expect(eventsIndexOf(names, 1)).toBe(names.eventsVersioned);
+  it("names version n of the events index after the alias, as index names name this release's", () => {
+    expect(eventsIndexOf(names, EVENTS_MAPPING_VERSION)).toBe(names.eventsVersioned);
     expect(eventsIndexOf(names, 12)).toBe('eventhub-events-v12');
   });
 
