@@ -13,6 +13,7 @@ import type { BenchResults, FeedResults } from './report/bench-results';
 import { bookingFigures } from './report/booking-figures';
 import { formatHoldSteps } from './report/format-hold-steps';
 import { loadFigures } from './report/load-figures';
+import { migrationFigures } from './report/migration-figures';
 import { peakFigures } from './report/peak-figures';
 import { searchFigures } from './report/search-figures';
 import { syncFigures } from './report/sync-figures';
@@ -21,6 +22,7 @@ import { writeResults } from './report/write-results';
 import { measureBookingHolds } from './scenarios/booking-holds';
 import { measureLargeFeedSync } from './scenarios/large-feed-sync';
 import { measureLoadDuringSync } from './scenarios/load-during-sync';
+import { measureMigration } from './scenarios/migrate-bench-index';
 import { measureParseAndBulk } from './scenarios/parse-and-bulk';
 import { measureSearchPeak, type SearchPeakResult } from './scenarios/search-peak';
 import { measureSearchThroughput } from './scenarios/search-throughput';
@@ -120,16 +122,19 @@ async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): 
   const results: BenchResults = {};
   if (ctx.options.only.includes('feed')) results.feed = await runFeedScenarios(ctx, temporal, es, results);
   else if (ctx.options.only.includes('peak')) results.peak = await runPeakAlone(ctx, temporal, es);
+  if (ctx.options.only.includes('migrate'))
+    results.migration = await step('migration of the feed index', () => measureMigration(ctx, es, log));
   if (ctx.options.only.includes('booking'))
     results.booking = await step('booking holds', () => measureBookingHolds(ctx, temporal, es, log));
   return results;
 }
 
 function report(options: BenchOptions, results: BenchResults, startedAt: Date): void {
-  const { feed, peak, booking } = results;
+  const { feed, peak, migration, booking } = results;
   const figures = [
     ...(feed ? [...syncFigures(feed), ...searchFigures(feed), ...loadFigures(feed)] : []),
     ...(peak ? peakFigures(peak) : []),
+    ...(migration ? migrationFigures(migration) : []),
     ...(booking ? bookingFigures(booking) : []),
   ];
   const unmet = figures.filter((f) => f.pass === false).map((f) => f.name);

@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
 
 /** The entry points that log, each named by the `process` field of its lines. */
-export type ProcessName = 'worker' | 'api' | 'simulator';
+export type ProcessName = 'worker' | 'api' | 'simulator' | 'migrate';
 
 /**
  * A process's root logger: one JSON line per entry with level, time, `process` and msg. The `base`

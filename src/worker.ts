@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Client as EsClient } from '@elastic/elasticsearch';
+import type { Logger } from 'pino';
 import { createActivities } from './activities/create-activities';
 import { createBookingActivities } from './activities/bookings/create-booking-activities';
 import { zoneWorkflowId } from './bookings/zone-workflow-id';
@@ -18,7 +20,10 @@ import { BookingReadModel } from './search/booking-read-model';
 import { createElasticsearchClient } from './search/elasticsearch-client';
 import { elasticsearchConnection } from './search/elasticsearch-connection';
 import { ensureIndices } from './search/ensure-indices';
-import { indexNames } from './search/index-names';
+import { indexNames, type IndexNames } from './search/index-names';
+import { CURRENT_EVENTS_MAPPING } from './search/migration/events-mapping-target';
+import { migrateEvents } from './search/migration/migrate-events';
+import { describeProgress } from './search/migration/migration-progress';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
 import { installTemporalLogger } from './temporal-pino-logger';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle-path';
@@ -50,6 +55,7 @@ export async function startWorker(
   const indices = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
   await waitForElasticsearch(elasticsearch, logger);
   await ensureIndices(elasticsearch, indices);
+  await migrateEventsOnStart(elasticsearch, indices, logger);
 
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await registerSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
@@ -108,6 +114,26 @@ export async function startWorker(
       await done;
     },
   };
+}
+
+/**
+ * Moves the events alias to this release's mapping before serving, so syncs write what the mapping
+ * expects; other workers starting at the same time wait for the one that migrates (migrate-events.ts).
+ */
+async function migrateEventsOnStart(
+  elasticsearch: EsClient,
+  indices: IndexNames,
+  logger: Logger,
+): Promise<void> {
+  const result = await migrateEvents(elasticsearch, indices, CURRENT_EVENTS_MAPPING, {
+    onProgress: (progress) => logger.info({ migration: progress }, describeProgress(progress)),
+  });
+  if (result.outcome !== 'current') logger.info({ migration: result }, 'events index migrated');
+  else if (result.index !== indices.eventsVersioned)
+    logger.warn(
+      { index: result.index },
+      'events index is on a newer mapping than this release; left as it is',
+    );
 }
 
 /** The bundle `npm run build` made when running from dist/, else the workflow sources (tests, tsx). */

@@ -1,5 +1,6 @@
 import type { BookingHoldsResult } from '../scenarios/booking-holds';
 import type { LoadDuringSyncResult } from '../scenarios/load-during-sync';
+import type { MigrationBenchResult } from '../scenarios/migrate-bench-index';
 import type { ParseAndBulkResult } from '../scenarios/parse-and-bulk';
 import type { SearchPeakResult } from '../scenarios/search-peak';
 import type { SearchThroughputResult } from '../scenarios/search-throughput';
@@ -21,5 +22,6 @@ export interface FeedResults {
 export interface BenchResults {
   feed?: FeedResults;
   peak?: SearchPeakResult;
+  migration?: MigrationBenchResult;
   booking?: BookingHoldsResult;
 }

@@ -20,9 +20,11 @@ const settings: estypes.IndicesIndexSettings = {
 
 /** Creates every index, the events alias and their mappings if missing; safe to call from each process. */
 export async function ensureIndices(client: Client, names: IndexNames): Promise<void> {
-  await createIfMissing(client, names.eventsVersioned, eventsMapping, {
-    [names.events]: { is_write_index: true },
-  });
+  // Only a new deployment gets its events index here; an existing alias moves by migration (src/search/migration/).
+  if (!(await client.indices.existsAlias({ name: names.events })))
+    await createIfMissing(client, names.eventsVersioned, eventsMapping, {
+      [names.events]: { is_write_index: true },
+    });
   await createIfMissing(client, names.syncRuns, syncRunsMapping);
   await createIfMissing(client, names.rejects, rejectsMapping);
   await createIfMissing(client, names.providerState, providerStateMapping);

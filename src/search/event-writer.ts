@@ -1,8 +1,8 @@
 import type { Client } from '@elastic/elasticsearch';
-import { bulkWrite } from './bulk-write';
 import { retractEventAnalytics, writeEventAnalytics } from './event-analytics';
 import { describeChanges, type PendingWrite } from './event-changes';
 import type { IndexNames } from './index-names';
+import { bulkWriteEvents } from './migration/bulk-write-events';
 import { documentJson, type PreparedEvent } from './prepared-event';
 
 /** Which run writes: its id and the instant its feed was fetched (the documents' external version). */
@@ -47,8 +47,9 @@ export async function writeEventBatch(
   const writes = pendingWrites(events, stored, context, counts);
   const changes = await describeChanges(client, names, writes);
   await writeEventAnalytics(client, names, changes, context);
-  const refused = await bulkWrite(
+  const refused = await bulkWriteEvents(
     client,
+    names,
     writes.flatMap((write) => eventOperation(names, write, context)),
   );
   // A newer run wrote some of these events since they were read: what this run recorded of them goes.

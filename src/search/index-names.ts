@@ -6,6 +6,8 @@ export interface IndexNames {
   syncRuns: string;
   rejects: string;
   providerState: string;
+  /** The events migration's lock and state, read by every events write (src/search/migration/). */
+  migrations: string;
   /** Bookings as their zones' workflows last published them, for reads and Kibana. */
   bookings: string;
   /** One document per zone that has a workflow: its seat counts. */
@@ -16,7 +18,10 @@ export interface IndexNames {
   eventZones: string;
 }
 
-/** Bumped when the events mapping changes incompatibly (a reindex moves the alias). */
+/**
+ * Bumped with every change of the events mapping: a starting worker (or `npm run migrate`) then copies
+ * the alias's index into `events-v<this>` and switches the alias (src/search/migration/migrate-events.ts).
+ */
 export const EVENTS_MAPPING_VERSION = 2;
 
 /** Index names for a prefix such as `eventhub`. */
@@ -27,6 +32,7 @@ export function indexNames(prefix: string): IndexNames {
     syncRuns: `${prefix}-sync-runs`,
     rejects: `${prefix}-event-rejects`,
     providerState: `${prefix}-provider-state`,
+    migrations: `${prefix}-migrations`,
     bookings: `${prefix}-bookings`,
     zoneAvailability: `${prefix}-zone-availability`,
     eventHistory: `${prefix}-event-history`,

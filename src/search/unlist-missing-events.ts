@@ -2,9 +2,9 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import { retractEventAnalytics, writeEventAnalytics, type EventChange } from './event-analytics';
 import type { EventDocument } from './event-document';
 import { eventFacts } from './event-facts';
-import { bulkWrite } from './bulk-write';
 import type { WriteContext } from './event-writer';
 import type { IndexNames } from './index-names';
+import { bulkWriteEvents } from './migration/bulk-write-events';
 
 const PAGE = 5000;
 
@@ -56,8 +56,9 @@ async function unlistPage(
   );
   const changes = found.map((doc) => unlisting(doc._id, doc._source));
   await writeEventAnalytics(client, names, changes, context);
-  const refused = await bulkWrite(
+  const refused = await bulkWriteEvents(
     client,
+    names,
     found.flatMap((doc) => [
       { index: { _index: names.events, _id: doc._id, version, version_type: 'external' } },
       { ...doc._source, listed: false, updated_at: new Date().toISOString(), last_run_id: context.runId },
