@@ -5,22 +5,16 @@ import type { EventDocument } from './event-document';
 import type { EventDetail, EventSearch, EventSummary, EventZone, SearchWindow } from './event-search';
 import type { IndexNames } from './index-names';
 import { GENERATION_DOC_ID } from './provider-state-store';
-import type { SearchTransport } from './search-transport';
+import { SearchResponseError, type SearchTransport } from './search-transport';
+import { versionOfEventsIndex } from './migration/events-mapping-target';
+import { lacksTitle, summaryFieldsRequest, summaryOf, type SummaryShape } from './summary-fields';
 
-// Doc values only: see eventsMapping for why a search must not load stored fields.
-const SUMMARY_FIELDS = [
-  'id',
-  'title.raw',
-  'start_date',
-  'start_time',
-  'end_date',
-  'end_time',
-  'min_price',
-  'max_price',
-];
-
-// Only what toSummary and paging read: a third less for Elasticsearch to write and the API to parse.
-const WINDOW_FILTER_PATH = `filter_path=${encodeURIComponent('hits.hits.fields,hits.hits.sort')}`;
+// Only what summaries and paging read: a third less for Elasticsearch to write and the API to parse. The
+// stored shape also names each hit's index, to notice when the alias has moved to a doc-values mapping.
+const FILTER_PATH: Record<SummaryShape, string> = {
+  'doc-values': `filter_path=${encodeURIComponent('hits.hits.fields,hits.hits.sort')}`,
+  stored: `filter_path=${encodeURIComponent('hits.hits.fields,hits.hits.sort,hits.hits._index')}`,
+};
 
 /**
  * Read side over the events alias: window queries on `date_range`, paged with search_after (and a PIT past
@@ -28,6 +22,8 @@ const WINDOW_FILTER_PATH = `filter_path=${encodeURIComponent('hits.hits.fields,h
  */
 export class ElasticsearchEventSearch implements EventSearch {
   private readonly bookings: BookingReadModel;
+  // Doc values until the alias answers that its index has none for the summary (a v1 index mid-rollout).
+  private shape: SummaryShape = 'doc-values';
 
   constructor(
     private readonly client: Client,
@@ -39,27 +35,44 @@ export class ElasticsearchEventSearch implements EventSearch {
   }
 
   async *search(window: SearchWindow): AsyncIterable<EventSummary[]> {
-    const request = this.windowRequest(window);
-    const first = await this.windowPage(`/${encodeURIComponent(this.names.events)}`, request);
-    yield await this.summariesOf(first);
+    const { shape, hits: first } = await this.firstPage(window);
+    yield await this.summariesOf(first, shape);
     if (first.length < this.pageSize) return;
     // More than one page: page on a point in time so concurrent syncs cannot shift results between pages.
     const pit = await this.client.openPointInTime({ index: this.names.events, keep_alive: '1m' });
     try {
       let after = first.at(-1)?.sort;
       for (;;) {
-        const page = await this.windowPage('', {
-          ...request,
-          pit: { id: pit.id, keep_alive: '1m' },
-          search_after: after,
-        });
+        const request = { ...this.windowRequest(window, shape), pit: { id: pit.id, keep_alive: '1m' } };
+        const page = await this.windowPage('', { ...request, search_after: after }, shape);
         if (page.length === 0) return;
-        yield await this.summariesOf(page);
+        yield await this.summariesOf(page, shape);
         if (page.length < this.pageSize) return;
         after = page.at(-1)?.sort;
       }
     } finally {
       await this.client.closePointInTime({ id: pit.id }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * The window's first page, in the shape the alias's index answers. During a rollout the alias may still
+   * point at a v1 index, which refuses doc values for the summary (400): the search then reads stored
+   * fields, as the previous release did, until an answer comes from an index of mapping v2 or later.
+   */
+  private async firstPage(window: SearchWindow): Promise<{ shape: SummaryShape; hits: estypes.SearchHit[] }> {
+    const alias = `/${encodeURIComponent(this.names.events)}`;
+    const shape = this.shape;
+    try {
+      return { shape, hits: await this.windowPage(alias, this.windowRequest(window, shape), shape) };
+    } catch (err) {
+      if (shape !== 'doc-values' || !(err instanceof SearchResponseError) || err.statusCode !== 400)
+        throw err;
+      this.shape = 'stored';
+      return {
+        shape: 'stored',
+        hits: await this.windowPage(alias, this.windowRequest(window, 'stored'), 'stored'),
+      };
     }
   }
 
@@ -89,9 +102,9 @@ export class ElasticsearchEventSearch implements EventSearch {
   }
 
   /** The hits as summaries; titles too long for doc values (over 8191 characters) are read from _source. */
-  private async summariesOf(hits: estypes.SearchHit[]): Promise<EventSummary[]> {
-    const summaries = hits.map(toSummary);
-    const untitled = summaries.filter((_, i) => hits[i]!.fields?.['title.raw'] === undefined);
+  private async summariesOf(hits: estypes.SearchHit[], shape: SummaryShape): Promise<EventSummary[]> {
+    const summaries = hits.map((hit) => summaryOf(hit, shape));
+    const untitled = summaries.filter((_, i) => lacksTitle(hits[i]!, shape));
     if (untitled.length === 0) return summaries;
     const response = await this.client.mget<{ title: string }>({
       index: this.names.events,
@@ -105,15 +118,23 @@ export class ElasticsearchEventSearch implements EventSearch {
     return summaries;
   }
 
-  private async windowPage(indexPath: string, request: estypes.SearchRequest): Promise<estypes.SearchHit[]> {
+  private async windowPage(
+    indexPath: string,
+    request: estypes.SearchRequest,
+    shape: SummaryShape,
+  ): Promise<estypes.SearchHit[]> {
     const response = await this.transport.post(
-      `${indexPath}/_search?${WINDOW_FILTER_PATH}`,
+      `${indexPath}/_search?${FILTER_PATH[shape]}`,
       JSON.stringify(request),
     );
-    return hitsOf(response as estypes.SearchResponse);
+    const hits = hitsOf(response as estypes.SearchResponse);
+    const index = hits[0]?._index;
+    if (shape === 'stored' && index !== undefined && (versionOfEventsIndex(this.names, index) ?? 0) >= 2)
+      this.shape = 'doc-values';
+    return hits;
   }
 
-  private windowRequest(window: SearchWindow): estypes.SearchRequest {
+  private windowRequest(window: SearchWindow, shape: SummaryShape): estypes.SearchRequest {
     const range: estypes.QueryDslRangeQuery & { relation: 'within' } = { relation: 'within' };
     if (window.startsAt) range.gte = window.startsAt.toISOString();
     if (window.endsAt) range.lte = window.endsAt.toISOString();
@@ -123,9 +144,7 @@ export class ElasticsearchEventSearch implements EventSearch {
       size: this.pageSize,
       query: { bool: { filter } },
       sort: [{ starts_at: 'asc' }, { id: 'asc' }],
-      _source: false,
-      stored_fields: ['_none_'],
-      docvalue_fields: SUMMARY_FIELDS,
+      ...summaryFieldsRequest(shape),
       track_total_hits: false,
     };
   }
@@ -134,21 +153,6 @@ export class ElasticsearchEventSearch implements EventSearch {
 // filter_path drops every empty part: a search that matched nothing answers `{}`.
 function hitsOf(response: estypes.SearchResponse): estypes.SearchHit[] {
   return (response.hits as estypes.SearchHitsMetadata | undefined)?.hits ?? [];
-}
-
-function toSummary(hit: estypes.SearchHit): EventSummary {
-  const fields = hit.fields ?? {};
-  const one = <T>(name: string): T | null => (fields[name] as T[] | undefined)?.[0] ?? null;
-  return {
-    id: one<string>('id') ?? '',
-    title: one<string>('title.raw') ?? '',
-    start_date: one<string>('start_date') ?? '',
-    start_time: one<string>('start_time'),
-    end_date: one<string>('end_date'),
-    end_time: one<string>('end_time'),
-    min_price: one<number>('min_price'),
-    max_price: one<number>('max_price'),
-  };
 }
 
 function toDetail(doc: EventDocument, zones: EventZone[]): EventDetail {

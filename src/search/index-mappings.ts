@@ -3,8 +3,11 @@ import type { estypes } from '@elastic/elasticsearch';
 const keyword = { type: 'keyword' } as const;
 const storedKeyword = { type: 'keyword', store: true } as const;
 const date = { type: 'date' } as const;
-/** Read by searches from doc values (never searched on): a search loads no stored field at all. */
-const summaryKeyword = { type: 'keyword', index: false } as const;
+/**
+ * Read by searches from doc values (never searched on), so a search loads no stored field at all. Stored
+ * too, as mapping v1 had them: an API of the previous release reads them so during a rollout.
+ */
+const summaryKeyword = { type: 'keyword', index: false, store: true } as const;
 
 /**
  * Events: one document per provider session; `date_range` answers the window query. Every field a search
