@@ -33,17 +33,10 @@ export class ElasticsearchEventHistory implements EventHistory {
   }
 }
 
-function toEntry(doc: EventHistoryDocument): EventHistoryEntry {
-  return {
-    run_id: doc.run_id,
-    fetched_at: doc.fetched_at,
-    change: doc.change,
-    title: doc.title,
-    starts_at: doc.starts_at,
-    min_price: doc.min_price,
-    max_price: doc.max_price,
-    total_capacity: doc.total_capacity,
-    zone_count: doc.zone_count,
-    changed_fields: doc.changed_fields,
-  };
+function toEntry({
+  event_id: _event,
+  provider_id: _provider,
+  ...entry
+}: EventHistoryDocument): EventHistoryEntry {
+  return entry;
 }

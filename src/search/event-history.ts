@@ -1,4 +1,4 @@
-import type { ChangeKind } from './event-history-document';
+import type { EventHistoryDocument } from './event-history-document';
 
 /** Where an entry sits in an event's history, newest first: its run's fetch time, then its run id. */
 export interface HistoryPosition {
@@ -6,19 +6,8 @@ export interface HistoryPosition {
   runId: string;
 }
 
-/** One run's record of an event, as `GET /events/{id}/history` shows it. */
-export interface EventHistoryEntry {
-  run_id: string;
-  fetched_at: string;
-  change: ChangeKind;
-  title: string;
-  starts_at: string;
-  min_price: number | null;
-  max_price: number | null;
-  total_capacity: number;
-  zone_count: number;
-  changed_fields: string[];
-}
+/** One run's record of an event, as `GET /events/{id}/history` shows it: its history document without the ids. */
+export type EventHistoryEntry = Omit<EventHistoryDocument, 'event_id' | 'provider_id'>;
 
 /** Read side of the history index, as the API needs it. */
 export interface EventHistory {
