@@ -27,7 +27,7 @@ import {
 } from './booking-errors';
 import { bookingView, heldBookingView, storedBookingView, type BookingView } from './booking-view';
 import { retryInterruptedUpdate } from './retry-interrupted-update';
-import { ZoneGate } from './zone-gate';
+import { AdmissionGate } from '../api/http/admission-gate';
 import { ZoneSeeds } from './zone-seeds';
 import { zoneWorkflowId } from './zone-workflow-id';
 
@@ -50,7 +50,7 @@ export interface BookingDeskOptions {
 
 /** Sends booking requests to the zone's entity workflow, starting it on the first hold (Update-with-Start). */
 export class TemporalBookingDesk implements BookingDesk {
-  private readonly gate: ZoneGate;
+  private readonly gate: AdmissionGate;
   private readonly seeds: ZoneSeeds;
 
   constructor(
@@ -59,7 +59,7 @@ export class TemporalBookingDesk implements BookingDesk {
     private readonly stored: StoredBookings,
     private readonly options: BookingDeskOptions,
   ) {
-    this.gate = new ZoneGate(options.zoneConcurrency);
+    this.gate = new AdmissionGate(options.zoneConcurrency);
     this.seeds = new ZoneSeeds(events);
   }
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EventSearch, SearchWindow } from '../../search/event-search';
 import { ServiceUnavailableError } from '../api-errors';
+import { AdmissionGate } from '../http/admission-gate';
 import type { ContentEncoding } from '../http/negotiate-encoding';
 import { prepareBody } from '../http/prepared-body';
 import type { PreparedBody } from '../http/prepared-body';
@@ -33,6 +34,23 @@ export interface SearchAnswer {
 export interface CachedSearch {
   body: PreparedBody;
   epoch: number;
+}
+
+/**
+ * At most this many searches per process go to Elasticsearch at once, and this many wait, each at most a
+ * second: when misses come faster than Elasticsearch answers them (a cold long tail at a peak), the excess
+ * gets a stale answer or a 503 at once, instead of every miss queueing for seconds and holding a connection
+ * until clients give up, which took the cache's hits down with it.
+ */
+const QUERY_CONCURRENCY = 16;
+const QUERY_QUEUE = { maxWaiting: 256, maxWaitMs: 1000 };
+
+/** Thrown when a search query finds the process's queries to Elasticsearch full (see QUERY_CONCURRENCY). */
+export class SearchesBusyError extends Error {
+  override name = 'SearchesBusyError';
+  constructor() {
+    super('too many searches waiting for Elasticsearch');
+  }
 }
 
 /** Content type of search answers, and of the contract's error bodies. */
@@ -72,6 +90,7 @@ export class SearchResponder {
     private readonly cache: ByteLruCache<CachedSearch> | null,
     private readonly metrics: ApiMetrics,
     private readonly logger: Logger,
+    private readonly queries: AdmissionGate = new AdmissionGate(QUERY_CONCURRENCY, QUERY_QUEUE),
   ) {}
 
   /** Answers `query`; `encoding` is the only coding prepared when the cache is disabled. */
@@ -121,11 +140,17 @@ export class SearchResponder {
 
   private async fetch(query: SearchQuery, encodings: readonly ContentEncoding[]): Promise<PreparedBody> {
     try {
-      const bytes = await serializeSearchBody(
-        isInverted(query.window) ? [] : this.eventSearch.search(query.window),
-      );
-      return await prepareBody(bytes, JSON_TYPE, encodings);
+      const admitted = await this.queries.pass('elasticsearch', async () => {
+        const bytes = await serializeSearchBody(
+          isInverted(query.window) ? [] : this.eventSearch.search(query.window),
+        );
+        return prepareBody(bytes, JSON_TYPE, encodings);
+      });
+      if (admitted.busy) throw new SearchesBusyError();
+      return admitted.value;
     } catch (err) {
+      // Turned away: the request's own 503 (or stale answer) says so, and at a peak these come by thousands.
+      if (err instanceof SearchesBusyError) throw err;
       // Logged once per query, not once per caller waiting on it.
       this.logger.warn({ err, window: query.window }, 'search query failed');
       throw err;

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { Registry } from 'prom-client';
+import { AdmissionGate } from '../../../src/api/http/admission-gate';
 import { createApiMetrics } from '../../../src/api/metrics/api-metrics';
 import { GenerationPoller } from '../../../src/api/search/generation-poller';
 import { parseSearchQuery } from '../../../src/api/search/search-query';
@@ -62,5 +63,41 @@ describe('SearchResponder', () => {
     expect(await value(metrics.cacheHits)).toBe(1);
     expect(await value(metrics.cacheMisses)).toBe(2);
     expect(await value(metrics.cacheStale)).toBe(1);
+  });
+});
+
+describe('SearchResponder when misses come faster than Elasticsearch answers', () => {
+  it('answers at once with 503 (or the stale body) what exceeds the queries in flight and their queue', async () => {
+    const eventSearch = new FakeEventSearch();
+    const logger = pino({ level: 'silent' });
+    const generation = new GenerationPoller(() => eventSearch.currentGeneration(), logger);
+    generation.epoch = 1;
+    const metrics = createApiMetrics(new Registry(), () => ({ bytes: 0, entries: 0 }));
+    const responder = new SearchResponder(
+      eventSearch,
+      generation,
+      createSearchCache(1 << 20),
+      metrics,
+      logger,
+      new AdmissionGate(1, { maxWaiting: 1, maxWaitMs: 60_000 }),
+    );
+    const windows = ['2021', '2022', '2023', '2024'].map((year) =>
+      parseSearchQuery(`starts_at=${year}-01-01T00:00:00Z`),
+    );
+    await responder.answer(windows[3]!, 'identity');
+    generation.epoch = 2;
+    let release!: () => void;
+    eventSearch.gate = new Promise((resolve) => (release = resolve));
+
+    const running = responder.answer(windows[0]!, 'identity');
+    const waiting = responder.answer(windows[1]!, 'identity');
+    const turnedAway = responder.answer(windows[2]!, 'identity');
+    const stale = responder.answer(windows[3]!, 'identity');
+
+    await expect(turnedAway).rejects.toMatchObject({ status: 503 });
+    expect((await stale).cache).toBe('STALE');
+    release();
+    expect([(await running).cache, (await waiting).cache]).toEqual(['MISS', 'MISS']);
+    expect(eventSearch.searches).toHaveLength(3);
   });
 });

@@ -1,4 +1,4 @@
-import { ZoneGate } from '../../../src/bookings/zone-gate';
+import { AdmissionGate } from '../../../src/api/http/admission-gate';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -6,9 +6,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-describe('ZoneGate', () => {
+describe('AdmissionGate', () => {
   it('runs at most `limit` requests of a zone at once and lets the queued ones in as others finish', async () => {
-    const gate = new ZoneGate(2, { maxWaiting: 10, maxWaitMs: 10_000 });
+    const gate = new AdmissionGate(2, { maxWaiting: 10, maxWaitMs: 10_000 });
     const release = deferred();
     let running = 0;
     let most = 0;
@@ -30,7 +30,7 @@ describe('ZoneGate', () => {
   });
 
   it('turns a request away at once when the queue is full, and after the longest wait otherwise', async () => {
-    const gate = new ZoneGate(1, { maxWaiting: 1, maxWaitMs: 50 });
+    const gate = new AdmissionGate(1, { maxWaiting: 1, maxWaitMs: 50 });
     const release = deferred();
 
     const first = gate.pass('zone-a', () => release.promise);
@@ -47,7 +47,7 @@ describe('ZoneGate', () => {
   });
 
   it('keeps zones apart: a busy zone does not hold another back', async () => {
-    const gate = new ZoneGate(1, { maxWaiting: 0, maxWaitMs: 50 });
+    const gate = new AdmissionGate(1, { maxWaiting: 0, maxWaitMs: 50 });
     const release = deferred();
 
     const busy = gate.pass('zone-a', () => release.promise);
