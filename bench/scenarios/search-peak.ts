@@ -93,7 +93,7 @@ export async function measureSearchPeak(
     try {
       const primed = await prime(api.url, windows.slice(0, cacheBytes ? windows.length : PRIMED_WINDOWS));
       log(
-        `peak, ${name}: ${PRIMED_WINDOWS} popular windows primed in ${primed.seconds} s; ${STEP_S} s per rate`,
+        `peak, ${name}: ${primed.windows} popular windows primed in ${primed.seconds} s; ${STEP_S} s per rate`,
       );
       const warmUp = await run(api, BASELINE.rate, BASELINE.durationS);
       const runs: PeakRun[] = [];
