@@ -7,22 +7,25 @@ import { parseSearchQuery } from '../../../src/api/search/search-query';
 import { createSearchCache, SearchResponder } from '../../../src/api/search/search-responder';
 import { FakeEventSearch } from './fakes/fake-event-search';
 
+/** A responder over a fake search at generation 1; `queries` replaces its gate to Elasticsearch. */
+function setup(queries?: AdmissionGate) {
+  const eventSearch = new FakeEventSearch();
+  const logger = pino({ level: 'silent' });
+  const generation = new GenerationPoller(() => eventSearch.currentGeneration(), logger);
+  generation.epoch = 1;
+  const metrics = createApiMetrics(new Registry(), () => ({ bytes: 0, entries: 0 }));
+  const responder = new SearchResponder(
+    eventSearch,
+    generation,
+    createSearchCache(1 << 20),
+    metrics,
+    logger,
+    queries,
+  );
+  return { eventSearch, generation, responder, metrics };
+}
+
 describe('SearchResponder', () => {
-  function setup() {
-    const eventSearch = new FakeEventSearch();
-    const logger = pino({ level: 'silent' });
-    const generation = new GenerationPoller(() => eventSearch.currentGeneration(), logger);
-    generation.epoch = 1;
-    const metrics = createApiMetrics(new Registry(), () => ({ bytes: 0, entries: 0 }));
-    const responder = new SearchResponder(
-      eventSearch,
-      generation,
-      createSearchCache(1 << 20),
-      metrics,
-      logger,
-    );
-    return { eventSearch, generation, responder, metrics };
-  }
   const query = parseSearchQuery('');
 
   it('does not let a slow query of an older generation replace the newer generation it raced with', async () => {
@@ -68,17 +71,7 @@ describe('SearchResponder', () => {
 
 describe('SearchResponder when misses come faster than Elasticsearch answers', () => {
   it('answers at once with 503 (or the stale body) what exceeds the queries in flight and their queue', async () => {
-    const eventSearch = new FakeEventSearch();
-    const logger = pino({ level: 'silent' });
-    const generation = new GenerationPoller(() => eventSearch.currentGeneration(), logger);
-    generation.epoch = 1;
-    const metrics = createApiMetrics(new Registry(), () => ({ bytes: 0, entries: 0 }));
-    const responder = new SearchResponder(
-      eventSearch,
-      generation,
-      createSearchCache(1 << 20),
-      metrics,
-      logger,
+    const { eventSearch, generation, responder } = setup(
       new AdmissionGate(1, { maxWaiting: 1, maxWaitMs: 60_000 }),
     );
     const windows = ['2021', '2022', '2023', '2024'].map((year) =>
