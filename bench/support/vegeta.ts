@@ -64,6 +64,11 @@ export async function attack(
     // What browsers and HTTP clients send: the cache's compressed bodies are what a peak is served.
     '-header=Accept-Encoding: br, gzip',
     '-workers=64',
+    // A pool of keep-alive connections, as a load balancer keeps to each API process: without a bound, every
+    // stalled answer made vegeta open another connection, and a burst of them overflowed the listen backlog
+    // (SYN retries of 1, 3, 7 s). Latency still counts from when each request was due, so waiting for a
+    // connection is charged to the service.
+    '-max-connections=512',
     `-output=${resultsFile}`,
   ]);
   const encoded = `${resultsFile}.json`;
