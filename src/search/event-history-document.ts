@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { documentId } from './document-id';
 import type { EventFacts } from './event-facts';
+import { keyword, date } from './mapping-fields';
 
 /** How a run changed an event: first seen, different from what was stored, or no longer in the feed. */
 export type ChangeKind = 'new' | 'changed' | 'unlisted';
@@ -21,9 +22,6 @@ export interface EventHistoryDocument {
   /** Fields whose value differs from the stored one (see changedFields); empty for a new event. */
   changed_fields: string[];
 }
-
-const keyword = { type: 'keyword' } as const;
-const date = { type: 'date' } as const;
 
 /** Event history: append-only, one document per event per run that changed it. */
 export const eventHistoryMapping: estypes.MappingTypeMapping = {

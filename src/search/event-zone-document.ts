@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { documentId } from './document-id';
 import type { EventFacts } from './event-facts';
+import { keyword, date, double } from './mapping-fields';
 
 /**
  * One zone name of one event, with the event's provider, title and start beside it, so Kibana Lens can
@@ -27,10 +28,6 @@ export interface EventZoneDocument {
   fetched_at: string;
   run_id: string;
 }
-
-const keyword = { type: 'keyword' } as const;
-const date = { type: 'date' } as const;
-const double = { type: 'double' } as const;
 
 /** Event zones: one document per event and zone name, written with the event's external version. */
 export const eventZonesMapping: estypes.MappingTypeMapping = {

@@ -1,8 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { keyword, date } from './mapping-fields';
 
-const keyword = { type: 'keyword' } as const;
 const storedKeyword = { type: 'keyword', store: true } as const;
-const date = { type: 'date' } as const;
 /**
  * Read by searches from doc values (never searched on), so a search loads no stored field at all. Stored
  * too, as mapping v1 had them: an API of the previous release reads them so during a rollout.

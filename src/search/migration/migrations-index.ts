@@ -1,8 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { IndexNames } from '../index-names';
-
-const keyword = { type: 'keyword' } as const;
-const date = { type: 'date' } as const;
+import { keyword, date } from '../mapping-fields';
 
 /** The migrations index: the events migration's marker (see migration-marker.ts). */
 export const migrationsMapping: estypes.MappingTypeMapping = {
