@@ -4,14 +4,15 @@ import type { Client } from '@elastic/elasticsearch';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import type { EventReject } from '../domain/event';
-import type { ProviderSettings } from '../providers/provider-settings';
+import { isProviderOfKind, type ProviderSettings } from '../providers/provider-settings';
+import type { XmlEventListSettings } from '../providers/xml-event-list/xml-event-list-settings';
 import { finishedRun, type RunRecord, type RunSummary } from '../domain/run-summary';
 import type { IndexNames } from '../search/index-names';
 import { ProviderStateStore } from '../search/provider-state-store';
 import { RejectStore } from '../search/reject-store';
 import { SyncRunStore } from '../search/sync-run-store';
 import { unlistMissingEvents } from '../search/unlist-missing-events';
-import { downloadFeed } from './fetch-feed';
+import { downloadFeed } from '../providers/xml-event-list/download-feed';
 import { indexStagedEvents, type IndexCheckpoint } from './index-staged-events';
 import { readLineBatches } from './line-file';
 import { parseStagedFeed } from './parse-feed';
@@ -50,12 +51,14 @@ export function createActivities(deps: ActivityDeps) {
   const state = new ProviderStateStore(deps.elasticsearch, deps.indices);
   const runs = new SyncRunStore(deps.elasticsearch, deps.indices);
   const rejects = new RejectStore(deps.elasticsearch, deps.indices);
-  const provider = (id: string): ProviderSettings => {
+  const provider = (id: string): XmlEventListSettings => {
     const found = deps.providers.find((p) => p.id === id);
-    if (found) return found;
+    if (found && isProviderOfKind(found, 'xml-event-list')) return found;
     throw ApplicationFailure.create({
       type: SyncFailureType.UnknownProvider,
-      message: `provider ${id} is not configured on this worker`,
+      message: found
+        ? `provider ${id} is of kind ${found.kind}, which has no feed to sync`
+        : `provider ${id} is not configured on this worker`,
       nonRetryable: true,
     });
   };

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { feedParserFor } from '../providers/feed-parser';
-import type { ProviderSettings } from '../providers/provider-settings';
 import { MalformedFeedError } from '../providers/xml-event-list/malformed-feed-error';
+import type { XmlEventListSettings } from '../providers/xml-event-list/xml-event-list-settings';
 import { prepareEvent } from '../search/prepared-event';
 import { LineWriter } from './line-file';
 import { StagedEventWriter } from './staged-events';
@@ -16,7 +16,7 @@ import type { ParsedFeed } from './sync-types';
  * A malformed feed is a non-retryable failure: the index is left exactly as it was.
  */
 export async function parseStagedFeed(
-  provider: ProviderSettings,
+  provider: XmlEventListSettings,
   feedPath: string,
   onProgress: (events: number, rejected: number) => void,
 ): Promise<ParsedFeed> {

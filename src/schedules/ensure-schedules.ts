@@ -7,8 +7,10 @@ import {
   type ScheduleSummary,
 } from '@temporalio/client';
 import type { Logger } from 'pino';
+import { scopeName } from '../domain/sync-scope';
 import type { ProviderSettings } from '../providers/provider-settings';
 import { durationMs } from '../providers/provider-settings';
+import { scheduledScopes, type ScheduledScope } from '../providers/scheduled-scopes';
 import type { ScheduledSyncInput } from '../workflows/scheduled-sync-workflow';
 import type { ScheduleTarget } from './schedule-target';
 import { PROVIDER_ID } from './search-attribute-keys';
@@ -19,13 +21,15 @@ export type ScheduleMark = {
   managedBy: typeof MANAGED_BY;
   deployment: string;
   providerId: string;
+  /** The scope the schedule syncs: `feed`, or a partner's window. */
+  scope?: string;
 };
 
 const MANAGED_BY = 'event-hub';
 
 /**
- * Creates or updates one Schedule per enabled provider from the configuration (keeping a pause ops set),
- * and deletes this deployment's schedules of providers that are gone or disabled. Schedules it did not
+ * Creates or updates one Schedule per scope of each enabled provider from the configuration (keeping a
+ * pause ops set), and deletes this deployment's schedules of providers or windows that are gone or disabled. Schedules it did not
  * create (other deployments', other services') are left alone. Safe to run on every worker start.
  */
 export async function ensureSchedules(
@@ -35,8 +39,11 @@ export async function ensureSchedules(
   logger: Logger,
 ): Promise<void> {
   const enabled = providers.filter((p) => p.enabled);
-  for (const provider of enabled) {
-    const options = scheduleOptions(provider, target);
+  const scoped = enabled.flatMap((provider) =>
+    scheduledScopes(provider).map((scheduled) => ({ provider, scheduled })),
+  );
+  for (const { provider, scheduled } of scoped) {
+    const options = scheduleOptions(provider, scheduled, target);
     const handle = client.schedule.getHandle(options.scheduleId);
     try {
       await handle.update((previous) => ({
@@ -52,7 +59,11 @@ export async function ensureSchedules(
       logger.info({ scheduleId: options.scheduleId }, 'schedule created');
     }
   }
-  const wanted = new Set(enabled.map((p) => syncIdsOf(target.deployment, p.id).scheduleId));
+  const wanted = new Set(
+    scoped.map(
+      ({ provider, scheduled }) => syncIdsOf(target.deployment, provider.id, scheduled.scope).scheduleId,
+    ),
+  );
   for await (const schedule of client.schedule.list()) {
     if (wanted.has(schedule.scheduleId)) continue;
     if (isOwnedBy(schedule, target.deployment)) {
@@ -90,17 +101,19 @@ async function isUnmarkedPredecessor(
   return action.type === 'startWorkflow' && action.taskQueue === taskQueue;
 }
 
-function scheduleOptions(provider: ProviderSettings, target: ScheduleTarget) {
+function scheduleOptions(provider: ProviderSettings, scheduled: ScheduledScope, target: ScheduleTarget) {
+  const { schedule, scope } = scheduled;
   const spec: ScheduleSpec =
-    'cron' in provider.schedule
-      ? { cronExpressions: [provider.schedule.cron] }
-      : { intervals: [{ every: durationMs(provider.schedule.every) }] };
-  const ids = syncIdsOf(target.deployment, provider.id);
-  const input: ScheduledSyncInput = { providerId: provider.id, runWorkflowId: ids.runWorkflowId };
+    'cron' in schedule
+      ? { cronExpressions: [schedule.cron] }
+      : { intervals: [{ every: durationMs(schedule.every) }] };
+  const ids = syncIdsOf(target.deployment, provider.id, scope);
+  const input: ScheduledSyncInput = { providerId: provider.id, runWorkflowId: ids.runWorkflowId, scope };
   const mark: ScheduleMark = {
     managedBy: MANAGED_BY,
     deployment: target.deployment,
     providerId: provider.id,
+    scope: scopeName(scope),
   };
   return {
     scheduleId: ids.scheduleId,

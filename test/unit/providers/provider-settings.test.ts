@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { feedParsers } from '../../../src/providers/feed-parser';
 import {
   durationMs,
   loadProviderSettings,
+  providerKinds,
   ProvidersFileError,
 } from '../../../src/providers/provider-settings';
 
@@ -63,7 +63,7 @@ describe('loadProviderSettings', () => {
       env: secrets,
     });
 
-    expect(providers.map((p) => [p.id, p.url])).toEqual([
+    expect(providers.map((p) => [p.id, p.kind === 'xml-event-list' ? p.url : null])).toEqual([
       ['fever', 'http://simulator.test:3100/feeds/fever'],
       ['madrid-theatres', 'https://feeds.example.com/madrid/events.xml'],
     ]);
@@ -84,6 +84,10 @@ describe('loadProviderSettings', () => {
     ['non-http-url.yaml', 'providers.0.url: must be an http(s) URL'],
     ['secret-in-file.yaml', 'providers.0.headersFromEnv.Authorization: '],
     ['duplicate-id.yaml', 'provider id fever is repeated'],
+    ['partner-without-products.yaml', 'providers.0.products: Too small'],
+    ['partner-bad-window.yaml', 'providers.0.windows.week.days: the first day must not come after the last'],
+    ['partner-url-setting.yaml', 'providers.0: Unrecognized key: "url"'],
+    ['colliding-windows.yaml', 'providers a-b and a both sync as sync-a-b-c'],
   ])('refuses %s, naming the file and the offending setting', (name, problem) => {
     const load = () => loadProviderSettings(fixture(name), { env: noSecrets });
 
@@ -91,13 +95,43 @@ describe('loadProviderSettings', () => {
     expect(load).toThrow(`invalid providers file ${fixture(name)}: ${problem}`);
   });
 
-  it('refuses a kind no parser serves, naming the kinds that have one', () => {
+  it('refuses a kind the hub does not serve, naming the kinds it serves', () => {
     const load = () => loadProviderSettings(fixture('bad-kind.yaml'), { env: noSecrets });
 
     expect(load).toThrow(ProvidersFileError);
     expect(load).toThrow(
       `invalid providers file ${fixture('bad-kind.yaml')}: ` +
-        `providers.0.kind: must be a feed kind with a parser: ${Object.keys(feedParsers).join(', ')}`,
+        `providers.0.kind: must be a provider kind the hub serves: ${providerKinds.join(', ')}`,
+    );
+  });
+
+  it('reads a partner availability provider with its windows and rate limit, the API key from the environment', () => {
+    const [partner] = loadProviderSettings(fixture('partner.yaml'), {
+      env: (name) => (name === 'PARTNER_API_KEY' ? 'key-1' : undefined),
+    });
+
+    expect(partner).toEqual({
+      id: 'partner',
+      kind: 'availability-json',
+      baseUrl: 'http://127.0.0.1:3100/partners/partner',
+      apiKey: 'key-1',
+      products: ['p-1001', 'p-1002', 'p-1003'],
+      rateLimit: { requests: 30, per: '60s' },
+      windows: {
+        today: { days: [0, 0], every: '15m' },
+        week: { days: [1, 6], every: '4h' },
+        month: { days: [7, 29], every: '1d' },
+        horizon: { days: [30, 59], every: '7d' },
+      },
+      timeZone: 'Europe/Madrid',
+      requestTimeout: '30s',
+      enabled: true,
+    });
+  });
+
+  it('fails naming the variable when a partner API key is not in the environment', () => {
+    expect(() => loadProviderSettings(fixture('partner.yaml'), { env: noSecrets })).toThrow(
+      'provider partner: apiKeyFromEnv needs environment variable PARTNER_API_KEY',
     );
   });
 

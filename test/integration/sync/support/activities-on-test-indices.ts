@@ -2,6 +2,7 @@ import type { Client } from '@elastic/elasticsearch';
 import pino from 'pino';
 import { createActivities, type SyncActivities } from '../../../../src/activities/create-activities';
 import type { ProviderSettings } from '../../../../src/providers/provider-settings';
+import type { XmlEventListSettings } from '../../../../src/providers/xml-event-list/xml-event-list-settings';
 import { createElasticsearchClient } from '../../../../src/search/elasticsearch-client';
 import { elasticsearchConnection } from '../../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../../src/search/ensure-indices';
@@ -10,7 +11,7 @@ import { deleteIndices } from '../../../support/delete-indices';
 import { testConfig } from '../../../support/test-config';
 
 /** The `fever` provider as these tests configure it; its feeds are staged, never fetched. */
-export const STAGED_FEVER: ProviderSettings = {
+export const STAGED_FEVER: XmlEventListSettings = {
   id: 'fever',
   kind: 'xml-event-list',
   url: 'http://127.0.0.1:9/never-fetched',

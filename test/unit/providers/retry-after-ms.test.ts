@@ -1,4 +1,4 @@
-import { retryAfterMs } from '../../../src/activities/fetch-feed';
+import { retryAfterMs } from '../../../src/providers/retry-after-ms';
 
 describe('retryAfterMs', () => {
   const now = Date.parse('2026-03-01T10:00:00.000Z');

@@ -6,17 +6,17 @@ import path from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
-import { downloadFeed } from '../../../src/activities/fetch-feed';
-import { SyncFailureType } from '../../../src/domain/sync-failure-types';
-import type { ProviderSettings } from '../../../src/providers/provider-settings';
-import { createSimulator, type Simulator } from '../../../src/simulator/create-simulator';
-import type { FaultSpecInput } from '../../../src/simulator/faults/fault-spec';
+import { downloadFeed } from '../../../../src/providers/xml-event-list/download-feed';
+import { SyncFailureType } from '../../../../src/domain/sync-failure-types';
+import type { XmlEventListSettings } from '../../../../src/providers/xml-event-list/xml-event-list-settings';
+import { createSimulator, type Simulator } from '../../../../src/simulator/create-simulator';
+import type { FaultSpecInput } from '../../../../src/simulator/faults/fault-spec';
 
-const FIXTURES = path.resolve(__dirname, '../../fixtures/fever');
+const FIXTURES = path.resolve(__dirname, '../../../fixtures/fever');
 
 describe('downloadFeed (the HTTP step of fetchFeed)', () => {
   let simulator: Simulator;
-  let provider: ProviderSettings;
+  let provider: XmlEventListSettings;
   let stagingDir: string;
   let heartbeats: { bytes: number }[];
   let env: MockActivityEnvironment;

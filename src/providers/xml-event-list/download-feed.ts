@@ -6,20 +6,28 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApplicationFailure } from '@temporalio/activity';
 import { request } from 'undici';
-import type { ProviderSettings } from '../providers/provider-settings';
-import { durationMs } from '../providers/provider-settings';
-import { SyncFailureType } from '../domain/sync-failure-types';
-import type { FetchedFeed } from './sync-types';
+import { SyncFailureType } from '../../domain/sync-failure-types';
+import { retryAfterMs } from '../retry-after-ms';
+import { durationMs } from '../settings-fields';
+import type { XmlEventListSettings } from './xml-event-list-settings';
+
+/** A feed on the worker's disk, as downloaded. */
+export interface DownloadedFeed {
+  path: string;
+  bytes: number;
+  sha256: string;
+  fetchedAt: string;
+}
 
 /**
  * Streams a provider's feed to `file` with a byte limit and timeouts, hashing it on the way.
  * Failures carry a type saying whether a retry can help; 429 asks to retry after Retry-After.
  */
 export async function downloadFeed(
-  provider: ProviderSettings,
+  provider: XmlEventListSettings,
   file: string,
   onProgress: (bytes: number) => void,
-): Promise<Omit<FetchedFeed, 'unchanged'>> {
+): Promise<DownloadedFeed> {
   await mkdir(path.dirname(file), { recursive: true });
   const timeout = durationMs(provider.requestTimeout);
   const response = await request(provider.url, {
@@ -59,7 +67,7 @@ export async function downloadFeed(
 }
 
 function statusFailure(
-  provider: ProviderSettings,
+  provider: XmlEventListSettings,
   status: number,
   retryAfter: string | string[] | undefined,
 ) {
@@ -83,16 +91,8 @@ function statusFailure(
   });
 }
 
-/** Retry-After as seconds or an HTTP date; one minute when absent or unreadable. */
-export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value && /^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = value ? Date.parse(value) : NaN;
-  return Number.isFinite(date) ? Math.max(1000, date - now) : 60_000;
-}
-
 function unavailable(
-  provider: ProviderSettings,
+  provider: XmlEventListSettings,
   what: string,
   nextRetryDelayMs?: number,
 ): ApplicationFailure {
@@ -103,7 +103,7 @@ function unavailable(
   });
 }
 
-function tooLarge(provider: ProviderSettings): ApplicationFailure {
+function tooLarge(provider: XmlEventListSettings): ApplicationFailure {
   return ApplicationFailure.create({
     type: SyncFailureType.FeedTooLarge,
     message: `provider ${provider.id} sent more than maxFeedBytes (${provider.maxFeedBytes} bytes)`,
