@@ -4,7 +4,7 @@ import { feedControlSchema } from './feed-control';
 import type { FeedRegistry } from './feed-registry';
 import { readJsonBody } from './http/read-json-body';
 import { sendJson } from './http/send-json';
-import { InvalidControlError } from './invalid-control-error';
+import { parseControl } from './parse-control';
 
 const FEED_PATH = /^\/control\/feeds\/([\w.-]+)$/;
 
@@ -33,15 +33,9 @@ export async function serveControl(
   if (name === undefined || (req.method !== 'GET' && req.method !== 'POST')) return false;
   const feed = feeds.get(name);
   if (req.method === 'POST') {
-    const parsed = feedControlSchema.safeParse(await readJsonBody(req));
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`,
-      );
-      throw new InvalidControlError(problems.join('; '));
-    }
-    feed.apply(parsed.data);
-    logger.info({ feed: name, control: parsed.data }, 'feed control applied');
+    const control = parseControl(feedControlSchema, await readJsonBody(req));
+    feed.apply(control);
+    logger.info({ feed: name, control }, 'feed control applied');
   }
   sendJson(res, 200, feed.status());
   return true;
