@@ -17,8 +17,8 @@ export async function routePartners(
   const { url, partners, logger, signal } = context;
   const inventory = INVENTORY_PATH.exec(url.pathname);
   if (inventory && req.method === 'GET') {
-    const [, providerId, productId] = inventory as unknown as [string, string, string];
-    await serveInventory(req, res, { partner: partners.get(providerId), productId, url, signal });
+    const partner = partners.get(inventory[1] as string);
+    await serveInventory(req, res, { partner, productId: inventory[2] as string, url, signal });
     return true;
   }
   const control = CONTROL_PATH.exec(url.pathname);
