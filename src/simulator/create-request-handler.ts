@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { FeedRegistry } from './feed-registry';
 import { sendJson } from './http/send-json';
 import { InvalidControlError } from './invalid-control-error';
+import type { PartnerRegistry } from './partners/partner-registry';
+import { routePartners } from './partners/route-partners';
 import { serveControl } from './serve-control';
 import { serveFeed } from './serve-feed';
 
@@ -11,6 +13,7 @@ const FEED_PATH = /^\/feeds\/([\w.-]+)$/;
 /** Dependencies of the simulator's HTTP handler. */
 export interface RequestHandlerDeps {
   feeds: FeedRegistry;
+  partners: PartnerRegistry;
   logger: Logger;
 }
 
@@ -32,7 +35,8 @@ async function route(
   deps: RequestHandlerDeps,
   signal: AbortSignal,
 ): Promise<void> {
-  const { pathname } = new URL(req.url ?? '/', 'http://simulator');
+  const url = new URL(req.url ?? '/', 'http://simulator');
+  const { pathname } = url;
   deps.logger.debug({ method: req.method, path: pathname }, 'simulator request');
   const feedName = FEED_PATH.exec(pathname)?.[1];
   if (feedName !== undefined && req.method === 'GET') {
@@ -40,6 +44,7 @@ async function route(
   }
   if (pathname === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
   if (await serveControl(req, res, pathname, deps)) return;
+  if (await routePartners(req, res, { url, partners: deps.partners, logger: deps.logger, signal })) return;
   sendJson(res, 404, { error: `no route for ${req.method} ${pathname}` });
 }
 

@@ -10,6 +10,8 @@ import { FeedRegistry } from './feed-registry';
 import { FeedState } from './feed-state';
 import type { FeedStatus } from './feed-state';
 import { loadSamples } from './load-samples';
+import { PartnerRegistry } from './partners/partner-registry';
+import { partnerUrl } from './partners/partner-url';
 import { resolveSamplesDir } from './resolve-samples-dir';
 
 /** How to start a simulator; everything is optional. */
@@ -21,6 +23,10 @@ export interface SimulatorOptions {
   samplesDir?: string;
   /** Applied to every feed when first used and again after a reset, e.g. `{ sample: 2 }`. */
   initialControl?: FeedControlInput;
+  /** The key every partner API accepts until control changes it; `sim-partner-key` by default. */
+  partnerApiKey?: string;
+  /** Epoch ms for the partner APIs (rate windows, today, request times); tests pass a fake clock. */
+  now?: () => number;
   logger?: Logger;
 }
 
@@ -31,11 +37,13 @@ export interface Simulator {
   port: number;
   /** URL of a feed, `fever` by default: `${url}/feeds/${name}`. */
   feedUrl(name?: string): string;
+  /** Base URL of a partner API: `${url}/partners/${providerId}`, to which the hub appends `/inventory/...`. */
+  partnerUrl(providerId: string): string;
   /** Same as `POST /control/feeds/:name`, without HTTP. Throws on an invalid control. */
   control(name: string, control: FeedControlInput): FeedStatus;
   /** Same as `GET /control/feeds/:name`. */
   status(name: string): FeedStatus;
-  /** Same as `POST /control/reset`. */
+  /** Same as `POST /control/reset`: feeds and partners. */
   reset(): void;
   /** Stops listening and destroys every open connection, stalled ones included. Idempotent. */
   close(): Promise<void>;
@@ -47,7 +55,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const samples = await loadSamples(options.samplesDir ?? resolveSamplesDir());
   const initialControl = validInitialControl(options.initialControl, samples);
   const feeds = new FeedRegistry(samples, initialControl);
-  const server = createServer(createRequestHandler({ feeds, logger }));
+  const partners = new PartnerRegistry({ apiKey: options.partnerApiKey, now: options.now });
+  const server = createServer(createRequestHandler({ feeds, partners, logger }));
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
@@ -56,12 +65,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     url,
     port,
     feedUrl: (name = 'fever') => `${url}/feeds/${name}`,
+    partnerUrl: (providerId) => partnerUrl(url, providerId),
     control: (name, control) => {
       feeds.get(name).apply(feedControlSchema.parse(control));
       return feeds.get(name).status();
     },
     status: (name) => feeds.get(name).status(),
-    reset: () => feeds.reset(),
+    reset: () => {
+      feeds.reset();
+      partners.reset();
+    },
     close: () => (closing ??= closeServer(server)),
   };
 }

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     host: args.host ?? config.SIMULATOR_HOST,
     port: args.port ?? config.SIMULATOR_PORT,
     initialControl: args.initialControl,
+    partnerApiKey: args.partnerApiKey,
     logger,
   });
   logger.info({ url: simulator.url, feed: simulator.feedUrl() }, 'simulator listening');

@@ -7,6 +7,8 @@ export interface SimulatorArgs {
   port?: number;
   /** Start-up control for every feed, from `--sample N` or `--events N [--zones M --seed S ...]`. */
   initialControl?: FeedControlInput;
+  /** `--partner-api-key K`: the key every partner API accepts until control changes it. */
+  partnerApiKey?: string;
 }
 
 /** Thrown when the simulator's command line has an unknown flag or a value that is not a number. */
@@ -18,16 +20,30 @@ const NUMERIC = ['port', 'sample', 'events', 'zones', 'seed', 'changed-percent',
 type NumericFlag = (typeof NUMERIC)[number];
 type Flags = Record<string, string | undefined>;
 
-/** Parses `--host H --port N --sample N --events N --zones M --seed S --changed-percent P --variant V`. */
+/**
+ * Parses `--host H --port N --partner-api-key K` and the feed flags
+ * `--sample N --events N --zones M --seed S --changed-percent P --variant V`.
+ */
 export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const flags = readFlags(argv);
-  return { host: flags.host, port: numberFlag(flags, 'port'), initialControl: initialControl(flags) };
+  const partnerApiKey = flags['partner-api-key'];
+  if (partnerApiKey?.trim() === '') throw new SimulatorArgsError('--partner-api-key must not be empty');
+  return {
+    host: flags.host,
+    port: numberFlag(flags, 'port'),
+    initialControl: initialControl(flags),
+    partnerApiKey,
+  };
 }
 
 function readFlags(argv: string[]): Flags {
   const options = Object.fromEntries(NUMERIC.map((name) => [name, { type: 'string' as const }]));
   try {
-    return parseArgs({ args: argv, options: { ...options, host: { type: 'string' } }, strict: true }).values;
+    return parseArgs({
+      args: argv,
+      options: { ...options, host: { type: 'string' }, 'partner-api-key': { type: 'string' } },
+      strict: true,
+    }).values;
   } catch (error) {
     throw new SimulatorArgsError((error as Error).message);
   }

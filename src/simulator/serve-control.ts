@@ -4,25 +4,27 @@ import { feedControlSchema } from './feed-control';
 import type { FeedRegistry } from './feed-registry';
 import { readJsonBody } from './http/read-json-body';
 import { sendJson } from './http/send-json';
-import { InvalidControlError } from './invalid-control-error';
+import { parseControl } from './parse-control';
+import type { PartnerRegistry } from './partners/partner-registry';
 
 const FEED_PATH = /^\/control\/feeds\/([\w.-]+)$/;
 
 /**
- * Answers the control API: `GET /control/feeds`, `GET|POST /control/feeds/:name`, `POST /control/reset`.
- * Returns false when the path is not one of them.
+ * Answers the feed control API, `GET /control/feeds` and `GET|POST /control/feeds/:name`, and
+ * `POST /control/reset`, which resets feeds and partners. Returns false when the path is not one of them.
  */
 export async function serveControl(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  deps: { feeds: FeedRegistry; logger: Logger },
+  deps: { feeds: FeedRegistry; partners: PartnerRegistry; logger: Logger },
 ): Promise<boolean> {
-  const { feeds, logger } = deps;
+  const { feeds, partners, logger } = deps;
   if (pathname === '/control/reset' && req.method === 'POST') {
     feeds.reset();
+    partners.reset();
     logger.info('simulator reset');
-    sendJson(res, 200, { feeds: [] });
+    sendJson(res, 200, { feeds: [], partners: [] });
     return true;
   }
   if (pathname === '/control/feeds' && req.method === 'GET') {
@@ -33,15 +35,9 @@ export async function serveControl(
   if (name === undefined || (req.method !== 'GET' && req.method !== 'POST')) return false;
   const feed = feeds.get(name);
   if (req.method === 'POST') {
-    const parsed = feedControlSchema.safeParse(await readJsonBody(req));
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`,
-      );
-      throw new InvalidControlError(problems.join('; '));
-    }
-    feed.apply(parsed.data);
-    logger.info({ feed: name, control: parsed.data }, 'feed control applied');
+    const control = parseControl(feedControlSchema, await readJsonBody(req));
+    feed.apply(control);
+    logger.info({ feed: name, control }, 'feed control applied');
   }
   sendJson(res, 200, feed.status());
   return true;

@@ -2,7 +2,12 @@ import { parseSimulatorArgs, SimulatorArgsError } from '../../../src/simulator/p
 
 describe('parseSimulatorArgs', () => {
   it('leaves everything to config when no flag is given', () => {
-    expect(parseSimulatorArgs([])).toEqual({ host: undefined, port: undefined, initialControl: undefined });
+    expect(parseSimulatorArgs([])).toStrictEqual({
+      host: undefined,
+      port: undefined,
+      initialControl: undefined,
+      partnerApiKey: undefined,
+    });
   });
 
   it('reads --host, --port and --sample', () => {
@@ -24,6 +29,13 @@ describe('parseSimulatorArgs', () => {
     expect(args.initialControl).toEqual({
       generate: { events: 1000, zones: 2, seed: 5, changedPercent: 1, variant: 3 },
     });
+  });
+
+  it("reads the partner APIs' key from --partner-api-key, and refuses an empty one", () => {
+    expect(parseSimulatorArgs(['--partner-api-key', 'k-123']).partnerApiKey).toBe('k-123');
+    expect(() => parseSimulatorArgs(['--partner-api-key', ''])).toThrow(
+      '--partner-api-key must not be empty',
+    );
   });
 
   it('rejects unknown flags, non-numbers and --sample with --events', () => {
