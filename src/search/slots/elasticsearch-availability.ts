@@ -22,15 +22,7 @@ export class ElasticsearchAvailability implements Availability {
     const response = await this.client.search<never, DateBuckets>({
       index: this.names.slots,
       size: 0,
-      query: {
-        bool: {
-          filter: [
-            ...availableSlotsOf(product),
-            { range: { remaining: { gt: 0 } } },
-            { range: { date: { gte: range.from, lte: range.to } } },
-          ],
-        },
-      },
+      query: { bool: { filter: [...withPlacesLeft(product), dateRange(range)] } },
       aggs: {
         dates: {
           terms: { field: 'date', size: MAX_DATES, order: { _key: 'asc' } },
@@ -76,6 +68,15 @@ function availableSlotsOf(product: ProductRef): estypes.QueryDslQueryContainer[]
     { term: { product_id: product.productId } },
     { term: { available: true } },
   ];
+}
+
+function withPlacesLeft(product: ProductRef): estypes.QueryDslQueryContainer[] {
+  return [...availableSlotsOf(product), { range: { remaining: { gt: 0 } } }];
+}
+
+// Dates are fixed-width `YYYY-MM-DD` keywords, so their order as text is their order in time.
+function dateRange(range: { from: string; to: string }): estypes.QueryDslQueryContainer {
+  return { range: { date: { gte: range.from, lte: range.to } } };
 }
 
 function availableDate(bucket: estypes.AggregationsStringTermsBucket): AvailableDate {
