@@ -27,12 +27,12 @@ export function parseAvailabilityAnswer(body: string, request: AnswerRequest): P
     const id = slotIdOf(raw);
     const first = id === null ? undefined : firstIndex.get(id);
     if (id !== null && first === undefined) firstIndex.set(id, index);
-    const outcome =
-      first === undefined
-        ? validateSlot(raw, request)
-        : { kind: 'reject' as const, issues: [`providerSlotId: ${id} repeats the slot at [${first}]`] };
-    if (outcome.kind === 'slot') parsed.slots.push(outcome.slot);
-    else parsed.rejects.push(slotReject(raw, index, outcome.issues, request));
+    const outcome = validateSlot(raw, request);
+    // A repeat is refused even when valid, with its own problems too, so ops see what else was wrong.
+    const issues = outcome.kind === 'reject' ? outcome.issues : [];
+    if (first !== undefined) issues.unshift(`providerSlotId: ${id} repeats the slot at [${first}]`);
+    if (outcome.kind === 'slot' && first === undefined) parsed.slots.push(outcome.slot);
+    else parsed.rejects.push(slotReject(raw, index, issues, request));
   });
   return parsed;
 }

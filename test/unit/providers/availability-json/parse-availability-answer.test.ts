@@ -143,6 +143,15 @@ describe('parseAvailabilityAnswer rejects bad slots one by one', () => {
     expect(rejects.find((r) => r.index === 17)?.reason).toBe('providerSlotId: "" is not a non-empty string');
   });
 
+  it('says what else is wrong with a repeated slot', () => {
+    const repeated = JSON.stringify([
+      { providerSlotId: 'twice', startTime: '10:00' },
+      { providerSlotId: 'twice', startTime: '25:00' },
+    ]);
+    const [, second] = parseAvailabilityAnswer(repeated, request).rejects;
+    expect(second?.reason).toMatch(/^providerSlotId: twice repeats the slot at \[0\]; .*startTime: "25:00"/);
+  });
+
   it('keeps the first of two slots with one providerSlotId and refuses the repeat', () => {
     expect(rejects.find((r) => r.index === 18)).toMatchObject({
       providerSlotId: 'good',
