@@ -6,6 +6,7 @@ import { answerClientError } from './api/http/answer-client-error';
 import { loadConfig, secretFromEnv, type Config } from './config';
 import { TemporalBookingDesk } from './bookings/temporal-booking-desk';
 import { createProcessLogger } from './process-logger';
+import { ProductCatalog } from './providers/availability-json/product-catalog';
 import { loadProviderSettings } from './providers/provider-settings';
 import { scheduleTargetOf } from './schedules/schedule-target';
 import { TemporalSyncControl } from './schedules/temporal-sync-control';
@@ -17,6 +18,7 @@ import { ElasticsearchEventSearch } from './search/elasticsearch-event-search';
 import { ensureIndices } from './search/ensure-indices';
 import { indexNames } from './search/index-names';
 import { UndiciSearchTransport } from './search/search-transport';
+import { ElasticsearchAvailability } from './search/slots/elasticsearch-availability';
 import { SyncRunStore } from './search/sync-run-store';
 import { waitForElasticsearch } from './search/wait-for-elasticsearch';
 
@@ -59,6 +61,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     eventSearch,
     eventHistory: new ElasticsearchEventHistory(elasticsearch, indices),
     bookings: { desk, apiKeys: config.BOOKING_API_KEYS, shortfall: bookingReadModel },
+    products: {
+      catalog: new ProductCatalog(providers),
+      availability: new ElasticsearchAvailability(elasticsearch, indices),
+    },
     syncControl: new TemporalSyncControl(
       temporal,
       providers,

@@ -65,7 +65,7 @@ export class NotFoundError extends ApiError {
   readonly code = 'not_found';
 }
 
-/** Thrown when an admin action names a provider that is not configured. */
+/** Thrown when an admin action or a products filter names a provider that is not configured. */
 export class ProviderNotFoundError extends ApiError {
   override name = 'ProviderNotFoundError';
   readonly status = 404;

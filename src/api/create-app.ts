@@ -4,8 +4,10 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { BookingDesk } from '../bookings/booking-desk';
+import type { ProductCatalog } from '../providers/availability-json/product-catalog';
 import type { EventHistory } from '../search/event-history';
 import type { EventSearch } from '../search/event-search';
+import type { Availability } from '../search/slots/availability';
 import type { SyncControl } from '../schedules/sync-control';
 import type { ApiState } from './api-state';
 import { createApiMetrics } from './metrics/api-metrics';
@@ -20,6 +22,7 @@ import { exchangeState } from './middleware/exchange-state';
 import { unmatchedRoutes } from './middleware/unmatched-routes';
 import { urlLengthLimit } from './middleware/url-length-limit';
 import { loadOpenApiDocument } from './openapi/openapi-document';
+import { AvailabilityResponder } from './products/availability-responder';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerBookingRoutes } from './routes/booking-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
@@ -28,6 +31,8 @@ import { registerEventRoute } from './routes/event-route';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerMetricsRoute } from './routes/metrics-route';
 import { registerOpenApiRoute } from './routes/openapi-route';
+import { registerProductRoutes } from './routes/product-routes';
+import { GenerationCache } from './search/generation-cache';
 import { GenerationPoller } from './search/generation-poller';
 import { createSearchCache, SearchResponder } from './search/search-responder';
 import { searchFastPath } from './search/search-fast-path';
@@ -47,6 +52,11 @@ export interface ApiDeps {
    * shortfall gauges read.
    */
   bookings?: { desk: BookingDesk; apiKeys?: readonly string[]; shortfall?: ShortfallSource };
+  /**
+   * Partners' configured products and where their slots are read, for `/products`; without it those routes
+   * do not exist. `now` says which day it is (default: the system clock).
+   */
+  products?: { catalog: ProductCatalog; availability: Availability; now?: () => Date };
   /** SEARCH_CACHE_ENABLED and SEARCH_CACHE_MAX_BYTES. */
   cache: { enabled: boolean; maxBytes: number };
   /** Registry `/metrics` serves; one per app. Default: a new registry with Node's default metrics. */
@@ -96,6 +106,17 @@ export function createApp(deps: ApiDeps): ApiApp {
   registerAdminRoutes(router, deps.syncControl, adminAuth(deps.adminToken, logger), () =>
     cache ? followGeneration(generation, logger) : Promise.resolve(),
   );
+
+  if (deps.products) {
+    // Dates and slots share the search cache's bytes and follow the same data generation.
+    const answers = new GenerationCache(generation, cache, metrics.availabilityCache);
+    registerProductRoutes(router, {
+      catalog: deps.products.catalog,
+      availability: deps.products.availability,
+      responder: new AvailabilityResponder(answers, logger),
+      now: deps.products.now ?? (() => new Date()),
+    });
+  }
 
   if (deps.bookings) {
     registerBookingRoutes(router, deps.bookings.desk, bookingAuth(deps.bookings.apiKeys, logger));

@@ -10,6 +10,7 @@ import {
   syncRunsMapping,
   zoneAvailabilityMapping,
 } from './index-mappings';
+import { slotsMapping } from './slots/slot-document';
 
 // A single local node cannot place replicas; a cluster deployment raises this with index settings.
 const settings: estypes.IndicesIndexSettings = {
@@ -32,6 +33,7 @@ export async function ensureIndices(client: Client, names: IndexNames): Promise<
   await createIfMissing(client, names.bookings, bookingsMapping);
   await createIfMissing(client, names.eventHistory, eventHistoryMapping);
   await createIfMissing(client, names.eventZones, eventZonesMapping);
+  await createIfMissing(client, names.slots, slotsMapping);
 }
 
 async function createIfMissing(

@@ -16,6 +16,8 @@ export interface IndexNames {
   eventHistory: string;
   /** One document per event and zone name, for analysis by zone. */
   eventZones: string;
+  /** One document per slot of a partner's product on a date (src/search/slots/). */
+  slots: string;
 }
 
 /**
@@ -37,5 +39,6 @@ export function indexNames(prefix: string): IndexNames {
     zoneAvailability: `${prefix}-zone-availability`,
     eventHistory: `${prefix}-event-history`,
     eventZones: `${prefix}-event-zones`,
+    slots: `${prefix}-availability-slots`,
   };
 }

@@ -50,9 +50,9 @@ export class ProviderStateStore {
       });
   }
 
-  /** Publishes a new data generation after making the events index's latest writes searchable. */
+  /** Publishes a new data generation after making the latest writes of events and slots searchable. */
   async bumpGeneration(runId: string): Promise<string> {
-    await this.client.indices.refresh({ index: this.names.events });
+    await this.client.indices.refresh({ index: [this.names.events, this.names.slots] });
     const generation = `${Date.now().toString(36)}-${runId}`;
     await this.client.index({
       index: this.names.providerState,

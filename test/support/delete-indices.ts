@@ -12,6 +12,7 @@ export async function deleteIndices(client: Client, names: IndexNames): Promise<
     names.bookings,
     names.eventHistory,
     names.eventZones,
+    names.slots,
   ];
   await client.indices.delete({ index: concrete, ignore_unavailable: true });
 }

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
+import type { CacheCounters } from '../search/generation-cache';
 
 /** What the cache can report at scrape time. */
 export interface CacheStats {
@@ -14,6 +15,8 @@ export interface ApiMetrics {
   cacheHits: Counter;
   cacheMisses: Counter;
   cacheStale: Counter;
+  /** How product dates and slots were answered; they share the search cache's bytes. */
+  availabilityCache: CacheCounters;
 }
 
 /** Registers the HTTP and search-cache metrics on `registry`; `cacheStats` is read at each scrape. */
@@ -21,7 +24,7 @@ export function createApiMetrics(registry: Registry, cacheStats: () => CacheStat
   const registers = [registry];
   new Gauge({
     name: 'search_cache_bytes',
-    help: 'Bytes held by the search response cache (bodies and their compressed variants).',
+    help: 'Bytes held by the response cache of searches, product dates and slots (bodies and their compressed variants).',
     registers,
     collect() {
       this.set(cacheStats().bytes);
@@ -29,7 +32,7 @@ export function createApiMetrics(registry: Registry, cacheStats: () => CacheStat
   });
   new Gauge({
     name: 'search_cache_entries',
-    help: 'Responses held by the search response cache.',
+    help: 'Responses held by the response cache of searches, product dates and slots.',
     registers,
     collect() {
       this.set(cacheStats().entries);
@@ -57,6 +60,27 @@ export function createApiMetrics(registry: Registry, cacheStats: () => CacheStat
     cacheStale: new Counter({
       name: 'search_cache_stale_total',
       help: 'Searches answered from an older generation because Elasticsearch failed.',
+      registers,
+    }),
+    availabilityCache: createAvailabilityCounters(registers),
+  };
+}
+
+function createAvailabilityCounters(registers: Registry[]): CacheCounters {
+  return {
+    hits: new Counter({
+      name: 'availability_cache_hits_total',
+      help: 'Product dates and slots answered from the cache for the current data generation.',
+      registers,
+    }),
+    misses: new Counter({
+      name: 'availability_cache_misses_total',
+      help: 'Product dates and slots that had to query Elasticsearch (including when the cache is disabled).',
+      registers,
+    }),
+    stale: new Counter({
+      name: 'availability_cache_stale_total',
+      help: 'Product dates and slots answered from an older generation because Elasticsearch failed.',
       registers,
     }),
   };

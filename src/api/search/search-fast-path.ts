@@ -7,7 +7,8 @@ import { preparedResponse } from '../http/send-prepared-body';
 import { failureResponse } from '../middleware/error-handler';
 import { MAX_URL_LENGTH } from '../middleware/url-length-limit';
 import { parseSearchQuery, type SearchQuery } from './search-query';
-import { cacheHeaders, JSON_TYPE, type CacheOutcome, type SearchResponder } from './search-responder';
+import { cacheHeaders, type CacheOutcome } from './generation-cache';
+import { JSON_TYPE, type SearchResponder } from './search-responder';
 
 const ROUTE = '/search';
 

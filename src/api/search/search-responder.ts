@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { EventSearch, SearchWindow } from '../../search/event-search';
-import { ServiceUnavailableError } from '../api-errors';
 import { AdmissionGate } from '../http/admission-gate';
 import type { ContentEncoding } from '../http/negotiate-encoding';
 import { prepareBody } from '../http/prepared-body';
@@ -8,33 +7,10 @@ import type { PreparedBody } from '../http/prepared-body';
 import type { ApiMetrics } from '../metrics/api-metrics';
 import { ByteLruCache } from './byte-lru-cache';
 import { FrequencySketch } from './frequency-sketch';
+import { GenerationCache, type CacheEntry, type CachedAnswer } from './generation-cache';
 import type { GenerationPoller } from './generation-poller';
 import type { SearchQuery } from './search-query';
 import { serializeSearchBody } from './serialize-search-body';
-import { SingleFlight } from './single-flight';
-
-/** How a search was answered, as `X-Cache` reports it. BYPASS: the cache is disabled. */
-export type CacheOutcome = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
-
-const STALE_WARNING =
-  '110 - "Response is Stale: the search backend is unreachable, serving the last cached results"';
-
-/** The headers that say how a search was answered: `X-Cache`, and the `Warning` a STALE answer carries. */
-export function cacheHeaders(cache: CacheOutcome): string[] {
-  return cache === 'STALE' ? ['X-Cache', cache, 'Warning', STALE_WARNING] : ['X-Cache', cache];
-}
-
-/** A search response ready to send, and how it was obtained. */
-export interface SearchAnswer {
-  body: PreparedBody;
-  cache: CacheOutcome;
-}
-
-/** A cached response and the generation epoch it was read at. */
-export interface CachedSearch {
-  body: PreparedBody;
-  epoch: number;
-}
 
 /**
  * At most this many searches per process go to Elasticsearch at once, and this many wait, each at most a
@@ -68,8 +44,8 @@ const SKETCHED_KEYS_PER_ENTRY = 4;
  * a new window only when that window is asked for more often than what it would evict: at a peak, thousands of
  * windows asked once would otherwise push the popular ones out, and every popular miss costs Elasticsearch.
  */
-export function createSearchCache(maxBytes: number): ByteLruCache<CachedSearch> {
-  return new ByteLruCache<CachedSearch>(
+export function createSearchCache(maxBytes: number): ByteLruCache<CacheEntry> {
+  return new ByteLruCache<CacheEntry>(
     maxBytes,
     (entry) => entry.body.bytes + ENTRY_OVERHEAD_BYTES,
     new FrequencySketch(Math.ceil((maxBytes / TYPICAL_ENTRY_BYTES) * SKETCHED_KEYS_PER_ENTRY)),
@@ -82,60 +58,36 @@ export function createSearchCache(maxBytes: number): ByteLruCache<CachedSearch> 
  * window's older cached response when Elasticsearch fails.
  */
 export class SearchResponder {
-  private readonly flights = new SingleFlight<PreparedBody>();
+  private readonly answers: GenerationCache;
 
   constructor(
     private readonly eventSearch: EventSearch,
-    private readonly generation: GenerationPoller,
-    private readonly cache: ByteLruCache<CachedSearch> | null,
-    private readonly metrics: ApiMetrics,
+    generation: GenerationPoller,
+    cache: ByteLruCache<CacheEntry> | null,
+    metrics: ApiMetrics,
     private readonly logger: Logger,
     private readonly queries: AdmissionGate = new AdmissionGate(QUERY_CONCURRENCY, QUERY_QUEUE),
-  ) {}
+  ) {
+    this.answers = new GenerationCache(generation, cache, {
+      hits: metrics.cacheHits,
+      misses: metrics.cacheMisses,
+      stale: metrics.cacheStale,
+    });
+  }
 
   /** Answers `query`; `encoding` is the only coding prepared when the cache is disabled. */
-  async answer(query: SearchQuery, encoding: ContentEncoding): Promise<SearchAnswer> {
-    const hit = this.cachedHit(query);
-    return hit ? { body: hit, cache: 'HIT' } : this.answerUncached(query, encoding);
+  async answer(query: SearchQuery, encoding: ContentEncoding): Promise<CachedAnswer> {
+    return this.answers.answer(query.key, encoding, (encodings) => this.fetch(query, encodings));
   }
 
   /** Answers `query` from Elasticsearch, for a caller that already found no {@link cachedHit}. */
-  async answerUncached(query: SearchQuery, encoding: ContentEncoding): Promise<SearchAnswer> {
-    if (!this.cache) {
-      this.metrics.cacheMisses.inc();
-      return { body: await this.unavailableOnFailure(() => this.fetch(query, [encoding])), cache: 'BYPASS' };
-    }
-    const epoch = this.generation.epoch;
-    this.metrics.cacheMisses.inc();
-    try {
-      return {
-        body: await this.flights.run(`${epoch}|${query.key}`, () => this.refill(query, epoch)),
-        cache: 'MISS',
-      };
-    } catch (err) {
-      const stale = this.cache.get(query.key);
-      if (!stale) throw unavailable(err);
-      this.metrics.cacheStale.inc();
-      return { body: stale.body, cache: 'STALE' };
-    }
+  async answerUncached(query: SearchQuery, encoding: ContentEncoding): Promise<CachedAnswer> {
+    return this.answers.miss(query.key, encoding, (encodings) => this.fetch(query, encodings));
   }
 
   /** The cached response to `query` when it is of the current data generation (counted as a hit), else undefined. */
   cachedHit(query: SearchQuery): PreparedBody | undefined {
-    const epoch = this.generation.epoch;
-    const cached = this.cache?.get(query.key);
-    // Epoch 0 means no generation has been read yet, so nothing can be known to be current.
-    if (!cached || epoch === 0 || cached.epoch !== epoch) return undefined;
-    this.metrics.cacheHits.inc();
-    return cached.body;
-  }
-
-  private async refill(query: SearchQuery, epoch: number): Promise<PreparedBody> {
-    const body = await this.fetch(query, ['br', 'gzip']);
-    const current = this.cache?.peek(query.key);
-    // A slow query must not replace what a query of a newer generation already stored.
-    if (!current || current.epoch <= epoch) this.cache?.set(query.key, { body, epoch });
-    return body;
+    return this.answers.hit(query.key);
   }
 
   private async fetch(query: SearchQuery, encodings: readonly ContentEncoding[]): Promise<PreparedBody> {
@@ -156,22 +108,10 @@ export class SearchResponder {
       throw err;
     }
   }
-
-  private async unavailableOnFailure(call: () => Promise<PreparedBody>): Promise<PreparedBody> {
-    try {
-      return await call();
-    } catch (err) {
-      throw unavailable(err);
-    }
-  }
 }
 
 // A valid window narrower than a millisecond rounds inward to an inverted one: it holds nothing, and Elasticsearch
 // would refuse it ("from is greater than to") with an error.
 function isInverted({ startsAt, endsAt }: SearchWindow): boolean {
   return startsAt !== undefined && endsAt !== undefined && startsAt.getTime() > endsAt.getTime();
-}
-
-function unavailable(cause: unknown): ServiceUnavailableError {
-  return new ServiceUnavailableError('search backend failed and no cached response exists', { cause });
 }

@@ -3,7 +3,8 @@ import type { ApiState } from '../api-state';
 import { negotiateEncoding } from '../http/negotiate-encoding';
 import { sendPreparedBody } from '../http/send-prepared-body';
 import { parseSearchQuery } from './search-query';
-import { cacheHeaders, type SearchResponder } from './search-responder';
+import { cacheHeaders } from './generation-cache';
+import type { SearchResponder } from './search-responder';
 
 /**
  * `GET /search` per the consumers' contract: validate the window, answer from the responder, send the bytes.

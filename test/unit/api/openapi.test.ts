@@ -42,6 +42,9 @@ describe('GET /openapi.json', () => {
         '/bookings',
         '/bookings/{id}',
         '/bookings/{id}/payment',
+        '/products',
+        '/products/{id}/dates',
+        '/products/{id}/slots',
       ].sort(),
     );
     for (const p of extraPaths) {

@@ -6,6 +6,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../../src/api/create-app';
 import type { ApiApp, ApiDeps } from '../../../../src/api/create-app';
+import { FakeAvailability, testCatalog } from './fake-availability';
 import { FakeEventHistory } from './fake-event-history';
 import { FakeEventSearch } from './fake-event-search';
 import { waitFor } from '../../../support/wait-for';
@@ -20,6 +21,10 @@ export interface TestApp extends ApiApp {
   eventSearch: FakeEventSearch;
   eventHistory: FakeEventHistory;
   syncControl: FakeSyncControl;
+  /** Where the products routes read slots; the catalogue is testCatalog(). */
+  availability: FakeAvailability;
+  /** The instant the products routes take as now; tests may move it. */
+  clock: { now: Date };
   logs: Record<string, unknown>[];
   /** False when the cache is disabled: then nothing reads the generation. */
   pollsGeneration: boolean;
@@ -30,6 +35,8 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
   const eventSearch = new FakeEventSearch();
   const eventHistory = new FakeEventHistory();
   const syncControl = new FakeSyncControl();
+  const availability = new FakeAvailability();
+  const clock = { now: new Date('2026-12-03T10:00:00Z') };
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -41,6 +48,7 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
     eventSearch,
     eventHistory,
     syncControl,
+    products: { catalog: testCatalog(), availability, now: () => clock.now },
     logger: pino({ level: 'debug' }, sink),
     adminToken: ADMIN_TOKEN,
     cache: { enabled: true, maxBytes: 8 * 1024 * 1024 },
@@ -55,6 +63,8 @@ export function createTestApp(overrides: Partial<ApiDeps> = {}): TestApp {
     eventSearch,
     eventHistory,
     syncControl,
+    availability,
+    clock,
     logs,
     pollsGeneration,
   };
