@@ -41,6 +41,8 @@ const schema = z.object({
   ELASTICSEARCH_CA_FILE: z.string().min(1).optional(),
   PROVIDERS_FILE: z.string().min(1).default('config/providers.yaml'),
   FEVER_PROVIDER_URL: httpUrl.optional(),
+  // Replaces the base URL of the provider named `partner` (the simulator's partner API by default).
+  PARTNER_PROVIDER_URL: httpUrl.optional(),
   STAGING_DIR: z.string().min(1).default('.data/staging'),
   INDEX_BATCH_SIZE: positiveInt.max(10_000).default(500),
   // Elasticsearch's guidance for bulk requests is 5-15 MB; a smaller request also caps the worker's memory.
@@ -65,6 +67,8 @@ const schema = z.object({
   BOOKING_ZONE_CONCURRENCY: positiveInt.max(5).default(4),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATOR_PORT: port.default(3100),
+  // The key the simulator's partner APIs accept; `make run` gives the hub the same one as PARTNER_API_KEY.
+  SIMULATOR_PARTNER_API_KEY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

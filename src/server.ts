@@ -36,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createProcessLogger('api', config.LOG_LEVEL, pino.destination({ dest: 1, sync: false }));
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
+    partnerUrl: config.PARTNER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
   });
   // Searches must fail fast when Elasticsearch is down, so the cache or a 503 answers instead.

@@ -8,11 +8,14 @@ import type { Client as EsClient } from '@elastic/elasticsearch';
 import type { Logger } from 'pino';
 import { createActivities } from './activities/create-activities';
 import { createBookingActivities } from './activities/bookings/create-booking-activities';
+import { createPartnerActivities } from './activities/partners/create-partner-activities';
+import { partnerRequestsPerSecond, partnerTaskQueue } from './activities/partners/partner-task-queue';
 import { zoneWorkflowId } from './bookings/zone-workflow-id';
 import { loadConfig, secretFromEnv, type Config } from './config';
 import { createProcessLogger } from './process-logger';
-import { loadProviderSettings } from './providers/provider-settings';
+import { isProviderOfKind, loadProviderSettings, type ProviderSettings } from './providers/provider-settings';
 import { ensureSchedules } from './schedules/ensure-schedules';
+import { setPartnerQueueRateLimit } from './schedules/partner-queue-rate-limit';
 import { scheduleTargetOf } from './schedules/schedule-target';
 import { syncRunIsOpen } from './schedules/sync-run-status';
 import { registerSearchAttributes } from './schedules/register-search-attributes';
@@ -49,6 +52,7 @@ export async function startWorker(
   installTemporalLogger(logger);
   const providers = loadProviderSettings(config.PROVIDERS_FILE, {
     feverUrl: config.FEVER_PROVIDER_URL,
+    partnerUrl: config.PARTNER_PROVIDER_URL,
     env: (name) => secretFromEnv(name),
   });
   const elasticsearch = createElasticsearchClient(elasticsearchConnection(config));
@@ -85,22 +89,57 @@ export async function startWorker(
         .signal(capacitySignal, observed),
     logger,
   });
+  const partnerActivities = createPartnerActivities({
+    providers,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    elasticsearch,
+    indices,
+    logger,
+  });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const common = { connection, namespace: config.TEMPORAL_NAMESPACE, activities };
   // Zone workflows and their activities run on the shared queue: any worker serves any zone.
   const shared = await Worker.create({
     ...common,
-    activities: { ...activities, ...bookingActivities },
+    activities: {
+      ...activities,
+      ...bookingActivities,
+      ...partnerActivities,
+    },
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...workflowSource(),
   });
   const staged = await Worker.create({ ...common, taskQueue: stagingQueue });
+  const partnerWorkers = await Promise.all(
+    enabledPartners(providers).map(async (partner) => {
+      const taskQueue = partnerTaskQueue(config.TEMPORAL_TASK_QUEUE, partner.id);
+      const requestsPerSecond = partnerRequestsPerSecond(partner);
+      await setPartnerQueueRateLimit(
+        clientConnection,
+        config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        requestsPerSecond,
+        logger,
+      );
+      return Worker.create({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        // Only syncPair is proxied to this queue; the others are harmless here.
+        activities: partnerActivities,
+        // Queue-wide, like the server's setting: what holds when the server has no task queue config.
+        maxTaskQueueActivitiesPerSecond: requestsPerSecond,
+        maxConcurrentActivityTaskExecutions: 8,
+      });
+    }),
+  );
+  const workers = [shared, staged, ...partnerWorkers];
   logger.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, stagingQueue, providers: providers.map((p) => p.id) },
     'worker started',
   );
 
-  const done = Promise.all([shared.run(), staged.run()]).then(async () => {
+  const done = Promise.all(workers.map((worker) => worker.run())).then(async () => {
     await connection.close();
     await clientConnection.close();
     await elasticsearch.close();
@@ -110,7 +149,7 @@ export async function startWorker(
     stagingQueue,
     done,
     async shutdown() {
-      for (const worker of [shared, staged]) if (worker.getState() === 'RUNNING') worker.shutdown();
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;
     },
   };
@@ -134,6 +173,10 @@ async function migrateEventsOnStart(
       { index: result.index },
       'events index is on a newer mapping than this release; left as it is',
     );
+}
+
+function enabledPartners(providers: ProviderSettings[]) {
+  return providers.filter((p) => p.enabled).filter((p) => isProviderOfKind(p, 'availability-json'));
 }
 
 /** The bundle `npm run build` made when running from dist/, else the workflow sources (tests, tsx). */

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     const adminToken = settings.adminToken ?? developmentSecret(data, 'admin-token');
     const bookingApiKeys = settings.bookingApiKeys ?? developmentSecret(data, 'consumer-key');
     const simulatorUrl = `http://127.0.0.1:${settings.simulatorPort}`;
+    const partnerApiKey = settings.partnerApiKey ?? developmentSecret(data, 'partner-key');
     // What the stack decides is set explicitly, so a value left in the caller's shell cannot redirect it.
     const appEnv = {
       ...process.env,
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
       API_PORT: String(settings.apiPort),
       SIMULATOR_PORT: String(settings.simulatorPort),
       FEVER_PROVIDER_URL: settings.feverUrl ?? `${simulatorUrl}/feeds/fever`,
+      PARTNER_PROVIDER_URL: settings.partnerUrl ?? `${simulatorUrl}/partners/partner`,
+      PARTNER_API_KEY: partnerApiKey,
+      SIMULATOR_PARTNER_API_KEY: partnerApiKey,
       ADMIN_TOKEN: adminToken,
       BOOKING_API_KEYS: bookingApiKeys,
       STAGING_DIR: path.join(data, 'staging'),
@@ -71,12 +75,14 @@ async function main(): Promise<void> {
     }
     const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
     await waitUntil('API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 180_000 });
-    await triggerFirstSync(apiUrl, adminToken);
+    await triggerFirstSync(apiUrl, adminToken, 'fever');
+    await triggerFirstSync(apiUrl, adminToken, 'partner', 'today');
     log(`API            ${apiUrl}  (search: ${apiUrl}/search, docs: ${apiUrl}/docs)`);
     log(`Temporal UI    ${temporal.ui ?? 'external server'}`);
     log(`Elasticsearch  ${elasticsearch.url}`);
-    log(`Simulator      ${simulatorUrl}/feeds/fever`);
+    log(`Simulator      ${simulatorUrl}/feeds/fever, ${simulatorUrl}/partners/partner`);
     if (settings.feverUrl) log(`fever feed     ${settings.feverUrl} (FEVER_PROVIDER_URL)`);
+    if (settings.partnerUrl) log(`partner API    ${settings.partnerUrl} (PARTNER_PROVIDER_URL)`);
     log(
       `admin token    ${settings.adminToken ? 'from ADMIN_TOKEN' : `in ${path.join(data, 'admin-token')}`}`,
     );
@@ -157,19 +163,22 @@ function placeElasticsearch(dataDir: string): string {
 }
 
 /** A per-checkout secret (admin token, consumer key) for local use, kept private in the data folder and never printed. */
-function developmentSecret(data: string, name: 'admin-token' | 'consumer-key'): string {
+function developmentSecret(data: string, name: 'admin-token' | 'consumer-key' | 'partner-key'): string {
   const file = path.join(data, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Schedules fire on their interval; a first sync now gives search something to answer straight away. */
-async function triggerFirstSync(apiUrl: string, token: string): Promise<void> {
-  const response = await fetch(`${apiUrl}/admin/providers/fever/sync`, {
+/** Schedules fire on their interval; a first sync now gives the APIs something to answer straight away. */
+async function triggerFirstSync(apiUrl: string, token: string, providerId: string, window?: string) {
+  const query = window ? `?window=${window}` : '';
+  const response = await fetch(`${apiUrl}/admin/providers/${providerId}/sync${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
   });
-  log(`first sync of provider fever requested (HTTP ${response.status})`);
+  log(
+    `first sync of provider ${providerId}${window ? ` (${window})` : ''} requested (HTTP ${response.status})`,
+  );
 }
 
 void main();

@@ -29,6 +29,10 @@ export interface StackSettings {
   bookingApiKeys: string | undefined;
   /** FEVER_PROVIDER_URL when set; otherwise provider `fever` is the stack's simulator. */
   feverUrl: string | undefined;
+  /** PARTNER_PROVIDER_URL when set; otherwise provider `partner` is the stack's simulator. */
+  partnerUrl: string | undefined;
+  /** PARTNER_API_KEY when set (a real partner's key); otherwise the simulator's development key. */
+  partnerApiKey: string | undefined;
 }
 
 /** Reads and validates the stack's settings; fails naming the offending variable before anything starts. */
@@ -52,5 +56,7 @@ export function readStackSettings(env: NodeJS.ProcessEnv = process.env): StackSe
     adminToken: app.ADMIN_TOKEN,
     bookingApiKeys: app.BOOKING_API_KEYS?.join(','),
     feverUrl: app.FEVER_PROVIDER_URL,
+    partnerUrl: app.PARTNER_PROVIDER_URL,
+    partnerApiKey: env.PARTNER_API_KEY,
   };
 }

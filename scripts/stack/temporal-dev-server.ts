@@ -6,6 +6,18 @@ import { startProcess, type ManagedProcess } from './managed-process';
 import { ALL_SEARCH_ATTRIBUTES } from '../../src/schedules/search-attribute-keys';
 import { waitUntil } from './wait-until';
 
+/**
+ * A partner's queue-wide rate limit (src/activities/partners/partner-task-queue.ts) holds to the request
+ * only on a queue of one partition, whose matcher also dispatches by priority: with the default four
+ * partitions each gets a share of the rate and hands tasks out in bursts, and today's window would not
+ * go first. A production cluster sets these for the partner queues in its own dynamic config.
+ */
+const PARTNER_QUEUE_SETTINGS = [
+  'matching.numTaskqueueReadPartitions=1',
+  'matching.numTaskqueueWritePartitions=1',
+  'matching.useNewMatcher=true',
+];
+
 /** A running Temporal CLI dev server. */
 export interface TemporalDevServer {
   address: string;
@@ -26,6 +38,7 @@ export async function startTemporalDevServer(options: {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
   args.push('--db-filename', path.join(options.dataDir, 'temporal.sqlite'), '--log-level', 'warn');
   args.push(...(options.uiPort === null ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
+  for (const setting of PARTNER_QUEUE_SETTINGS) args.push('--dynamic-config-value', setting);
   for (const key of ALL_SEARCH_ATTRIBUTES)
     args.push('--search-attribute', `${key.name}=${cliType(key.type)}`);
   const child = startProcess({

@@ -1,5 +1,21 @@
 /** How a sync run ended (or `running` while it goes on). */
-export type RunOutcome = 'succeeded' | 'unchanged' | 'failed' | 'superseded' | 'running';
+export type RunOutcome = 'succeeded' | 'unchanged' | 'failed' | 'superseded' | 'paused' | 'running';
+
+/** What a partner window's run asked of the partner; absent for whole-feed runs. */
+export interface PartnerRunCounts {
+  /** (product, date) pairs in the window. */
+  pairs: number;
+  /** Pairs left out because they were fetched within their window's period (a run on resume). */
+  skipped: number;
+  /** HTTP requests made, retries included. */
+  requests: number;
+  /** Answers that were 429 Too Many Requests. */
+  rateLimited: number;
+  /** Pairs whose every attempt failed; the window went on without them. */
+  failed: number;
+  /** The first failed pairs and why. */
+  failures: { productId: string; date: string; error: string }[];
+}
 
 /** What a run did to the provider's events. */
 export interface RunCounts {
@@ -23,6 +39,9 @@ export interface RunSummary {
   bytes: number | null;
   counts: RunCounts;
   error: string | null;
+  /** What the run covered: `feed` (a whole feed) or a partner's window name. */
+  scope: string;
+  partner: PartnerRunCounts | null;
 }
 
 /** A run as the sync-runs index records it: the summary plus the fields ops filter on. */
@@ -39,6 +58,8 @@ export interface RunIdentity {
   workflowId: string;
   providerId: string;
   startedAt: string;
+  /** `feed` when absent. */
+  scope?: string;
 }
 
 /** What a run found and did, for {@link finishedRun}. */
@@ -49,6 +70,7 @@ export interface RunResult {
   counts: RunCounts;
   superseded: number;
   failure: { type: string | null; message: string } | null;
+  partner?: PartnerRunCounts;
 }
 
 const NO_COUNTS: RunCounts = { seen: 0, new: 0, changed: 0, unchanged: 0, rejected: 0, unlisted: 0 };
@@ -63,6 +85,8 @@ export function runningRun(run: RunIdentity): RunSummary {
     bytes: null,
     counts: { ...NO_COUNTS },
     error: null,
+    scope: run.scope ?? 'feed',
+    partner: null,
   };
 }
 
@@ -79,6 +103,8 @@ export function finishedRun(run: RunIdentity, result: RunResult, finishedAt: Dat
     sha256: result.sha256,
     errorType: result.failure?.type ?? null,
     superseded: result.superseded,
+    scope: run.scope ?? 'feed',
+    partner: result.partner ?? null,
   };
 }
 

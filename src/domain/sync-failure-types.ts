@@ -12,6 +12,10 @@ export const SyncFailureType = {
   ProviderRejectedRequest: 'ProviderRejectedRequest',
   /** The workflow names a provider the worker's configuration does not have. */
   UnknownProvider: 'UnknownProvider',
+  /** A partner's answer is not JSON, or not a list of slots: retrying the same request cannot fix it. */
+  MalformedAnswer: 'MalformedAnswer',
+  /** A partner does not know a configured product (404): a configuration problem, not retried. */
+  UnknownProduct: 'UnknownProduct',
   /** A step's staged inputs are gone from the worker's disk: the run starts over from fetchFeed. */
   StagedFilesMissing: 'StagedFilesMissing',
 } as const;
@@ -23,4 +27,6 @@ export const NON_RETRYABLE_SYNC_FAILURES: string[] = [
   SyncFailureType.ProviderRejectedRequest,
   SyncFailureType.UnknownProvider,
   SyncFailureType.StagedFilesMissing,
+  SyncFailureType.MalformedAnswer,
+  SyncFailureType.UnknownProduct,
 ];

@@ -7,6 +7,7 @@ import {
   type AvailabilityJsonSettings,
 } from './availability-json/availability-json-settings';
 import { syncName, WHOLE_FEED, type SyncScope } from '../domain/sync-scope';
+import { budgetProblem } from './availability-json/request-plan';
 import { ProvidersFileError } from './settings-fields';
 import {
   resolveXmlEventList,
@@ -42,10 +43,13 @@ const fileSchema = z
   })
   .strict();
 
-/** Reads and validates the providers file; `feverUrl` replaces the URL of the provider named `fever`. */
+/**
+ * Reads and validates the providers file; `feverUrl` replaces the URL of the provider named `fever`,
+ * `partnerUrl` the base URL of the one named `partner`.
+ */
 export function loadProviderSettings(
   file: string,
-  options: { feverUrl?: string; env: (name: string) => string | undefined },
+  options: { feverUrl?: string; partnerUrl?: string; env: (name: string) => string | undefined },
 ): ProviderSettings[] {
   let raw: unknown;
   try {
@@ -64,6 +68,11 @@ export function loadProviderSettings(
     throw new ProvidersFileError(`invalid providers file ${file}: provider id ${duplicate} is repeated`);
   const collision = syncNameCollision(parsed.data.providers);
   if (collision) throw new ProvidersFileError(`invalid providers file ${file}: ${collision}`);
+  const overBudget = parsed.data.providers.flatMap((provider) =>
+    provider.kind === 'availability-json' ? (budgetProblem(provider) ?? []) : [],
+  );
+  if (overBudget.length > 0)
+    throw new ProvidersFileError(`invalid providers file ${file}: ${overBudget.join('; ')}`);
   return parsed.data.providers.map((provider) =>
     provider.kind === 'xml-event-list'
       ? resolveXmlEventList(provider, options)

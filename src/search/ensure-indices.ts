@@ -19,7 +19,10 @@ const settings: estypes.IndicesIndexSettings = {
   refresh_interval: '1s',
 };
 
-/** Creates every index, the events alias and their mappings if missing; safe to call from each process. */
+/**
+ * Creates every index, the events alias and their mappings if missing, and adds new fields to indices an
+ * earlier release created; safe to call from each process.
+ */
 export async function ensureIndices(client: Client, names: IndexNames): Promise<void> {
   // Only a new deployment gets its events index here; an existing alias moves by migration (src/search/migration/).
   if (!(await client.indices.existsAlias({ name: names.events })))
@@ -42,7 +45,11 @@ async function createIfMissing(
   mappings: estypes.MappingTypeMapping,
   aliases?: Record<string, estypes.IndicesAlias>,
 ): Promise<void> {
-  if (await client.indices.exists({ index })) return;
+  if (await client.indices.exists({ index })) {
+    // Fields a release adds to these indices are additive: an index an earlier release made gains them.
+    if (!aliases) await client.indices.putMapping({ index, ...mappings });
+    return;
+  }
   try {
     await client.indices.create({ index, settings, mappings, aliases, wait_for_active_shards: 1 });
   } catch (error) {

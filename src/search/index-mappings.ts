@@ -83,6 +83,17 @@ export const syncRunsMapping: estypes.MappingTypeMapping = {
     },
     error: { type: 'text' },
     error_type: keyword,
+    scope: keyword,
+    partner: {
+      properties: {
+        pairs: { type: 'long' },
+        skipped: { type: 'long' },
+        requests: { type: 'long' },
+        rate_limited: { type: 'long' },
+        failed: { type: 'long' },
+        failures: { properties: { product_id: keyword, date: keyword, error: { type: 'text' } } },
+      },
+    },
   },
 };
 
@@ -99,6 +110,10 @@ export const rejectsMapping: estypes.MappingTypeMapping = {
     column: { type: 'integer' },
     snippet: { type: 'text', index: false },
     rejected_at: date,
+    // A partner's rejected slot: which product and date was asked, and the slot's id when it had one.
+    product_id: keyword,
+    date: keyword,
+    provider_slot_id: keyword,
   },
 };
 
@@ -111,6 +126,10 @@ export const providerStateMapping: estypes.MappingTypeMapping = {
     last_sha256: keyword,
     generation: keyword,
     updated_at: date,
+    // A partner's (product, date) pair has a state of its own, and the partner a shared 429 cool-down.
+    product_id: keyword,
+    date: keyword,
+    cool_down_until: date,
   },
 };
 

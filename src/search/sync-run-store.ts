@@ -1,5 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { RunRecord, RunSummary } from '../domain/run-summary';
+import type { PartnerRunCounts, RunRecord, RunSummary } from '../domain/run-summary';
 import type { IndexNames } from './index-names';
 
 interface SyncRunDocument {
@@ -15,6 +15,18 @@ interface SyncRunDocument {
   counts: RunSummary['counts'] & { superseded: number };
   error: string | null;
   error_type: string | null;
+  /** Absent in runs recorded before scopes: those synced a whole feed. */
+  scope?: string;
+  partner?: PartnerRunDocument | null;
+}
+
+interface PartnerRunDocument {
+  pairs: number;
+  skipped: number;
+  requests: number;
+  rate_limited: number;
+  failed: number;
+  failures: { product_id: string; date: string; error: string }[];
 }
 
 /** The sync-runs index: one document per run, written when the run ends. */
@@ -38,6 +50,8 @@ export class SyncRunStore {
       counts: { ...run.counts, superseded: run.superseded },
       error: run.error,
       error_type: run.errorType,
+      scope: run.scope,
+      partner: run.partner && partnerDocument(run.partner),
     };
     await this.client.index({ index: this.names.syncRuns, id: run.runId, document, refresh: true });
   }
@@ -78,5 +92,29 @@ function toSummary(doc: SyncRunDocument): RunSummary {
     bytes: doc.bytes,
     counts,
     error: doc.error,
+    scope: doc.scope ?? 'feed',
+    partner: doc.partner ? partnerCounts(doc.partner) : null,
+  };
+}
+
+function partnerDocument(counts: PartnerRunCounts): PartnerRunDocument {
+  return {
+    pairs: counts.pairs,
+    skipped: counts.skipped,
+    requests: counts.requests,
+    rate_limited: counts.rateLimited,
+    failed: counts.failed,
+    failures: counts.failures.map((f) => ({ product_id: f.productId, date: f.date, error: f.error })),
+  };
+}
+
+function partnerCounts(doc: PartnerRunDocument): PartnerRunCounts {
+  return {
+    pairs: doc.pairs,
+    skipped: doc.skipped,
+    requests: doc.requests,
+    rateLimited: doc.rate_limited,
+    failed: doc.failed,
+    failures: doc.failures.map((f) => ({ productId: f.product_id, date: f.date, error: f.error })),
   };
 }

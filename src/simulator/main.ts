@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     host: args.host ?? config.SIMULATOR_HOST,
     port: args.port ?? config.SIMULATOR_PORT,
     initialControl: args.initialControl,
-    partnerApiKey: args.partnerApiKey,
+    partnerApiKey: args.partnerApiKey ?? config.SIMULATOR_PARTNER_API_KEY,
     logger,
   });
   logger.info({ url: simulator.url, feed: simulator.feedUrl() }, 'simulator listening');

@@ -22,7 +22,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ELASTICSEARCH_INDEX_PREFIX: name,
     TEMPORAL_TASK_QUEUE: name,
     STAGING_DIR: mkdtempSync(path.join(os.tmpdir(), 'event-hub-staging-')),
-    PROVIDERS_FILE: path.resolve(__dirname, '../../config/providers.yaml'),
+    PROVIDERS_FILE: path.resolve(__dirname, '../fixtures/providers/fever-only.yaml'),
     ...overrides,
   });
 }

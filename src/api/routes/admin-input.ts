@@ -8,8 +8,14 @@ export const MAX_NOTE_LENGTH = 500;
 
 const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** `?wait=true|false` of a sync trigger. */
-export const syncQuery = z.object({ wait: z.enum(['true', 'false']).optional() });
+/** `?wait=true|false&window=` of a sync trigger. */
+export const syncQuery = z.object({
+  wait: z.enum(['true', 'false']).optional(),
+  window: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a window name such as today')
+    .optional(),
+});
 
 /** `?provider=&limit=` of the runs list. */
 export const runsQuery = z.object({

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
-import { UnknownProviderError } from '../../schedules/sync-control';
+import { InvalidWindowError, UnknownProviderError } from '../../schedules/sync-control';
 import type { RunSummary, SyncControl } from '../../schedules/sync-control';
-import { ProviderNotFoundError, ServiceUnavailableError } from '../api-errors';
+import { InvalidQueryError, ProviderNotFoundError, ServiceUnavailableError } from '../api-errors';
 import type { ApiRouteHandler, ApiState } from '../api-state';
 import { readJsonBody } from '../http/read-json-body';
 import { compressDynamic } from '../middleware/compress-dynamic';
@@ -43,8 +43,11 @@ export function registerAdminRoutes(
 function syncProvider(syncControl: SyncControl, afterRun: () => Promise<void>): ApiRouteHandler {
   return async (ctx) => {
     const providerId = providerIdOf(ctx.params.id);
-    const wait = parseQuery(syncQuery, ctx.querystring, ['wait']).wait === 'true';
-    const run = await control(() => syncControl.syncNow(providerId, { wait }));
+    const query = parseQuery(syncQuery, ctx.querystring, ['wait', 'window']);
+    const wait = query.wait === 'true';
+    const run = await control(() =>
+      syncControl.syncNow(providerId, query.window ? { wait, window: query.window } : { wait }),
+    );
     if (run.outcome !== 'running') await afterRun();
     if (!wait || run.outcome === 'running') {
       ctx.status = 202;
@@ -83,6 +86,8 @@ async function control<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof UnknownProviderError) throw new ProviderNotFoundError(err.message, { cause: err });
+    if (err instanceof InvalidWindowError)
+      throw new InvalidQueryError(`window: ${err.message}`, { cause: err });
     throw new ServiceUnavailableError('sync control failed', { cause: err });
   }
 }

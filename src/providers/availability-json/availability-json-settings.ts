@@ -54,12 +54,13 @@ export type AvailabilityJsonSettings = Omit<z.infer<typeof availabilityJsonSchem
   apiKey: string;
 };
 
-/** Resolves the partner's API key from the environment variable the file names. */
+/** Resolves the partner's API key from the environment; `partnerUrl` replaces the base URL of `partner`. */
 export function resolveAvailabilityJson(
   raw: z.infer<typeof availabilityJsonSchema>,
-  options: { env: (name: string) => string | undefined },
+  options: { partnerUrl?: string; env: (name: string) => string | undefined },
 ): AvailabilityJsonSettings {
   const { apiKeyFromEnv, ...provider } = raw;
+  if (provider.id === 'partner' && options.partnerUrl) provider.baseUrl = options.partnerUrl;
   return {
     ...provider,
     apiKey: requiredSecret(options.env, apiKeyFromEnv, `provider ${raw.id}: apiKeyFromEnv`),

@@ -61,6 +61,32 @@ describe('admin API', () => {
       },
     );
 
+    it("passes a partner's window on, and answers 400 naming the windows when it does not fit", async () => {
+      t.syncControl.providers.push({
+        ...t.syncControl.providers[0]!,
+        providerId: 'partner',
+        windows: [{ window: 'today', days: [0, 0], every: '15m', paused: false, nextRunAt: null }],
+      });
+
+      const res = await t.http.post('/admin/providers/partner/sync?window=today').set(AUTH);
+      expect(res.status).toBe(202);
+      expect(t.syncControl.calls).toContainEqual({
+        method: 'syncNow',
+        args: ['partner', { wait: false, window: 'today' }],
+      });
+
+      const unknown = await t.http.post('/admin/providers/partner/sync?window=month').set(AUTH);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error).toMatchObject({
+        code: 'invalid_parameter',
+        message: expect.stringContaining('today'),
+      });
+      const forFeed = await t.http.post('/admin/providers/fever/sync?window=today').set(AUTH);
+      expect(forFeed.status).toBe(400);
+      const malformed = await t.http.post('/admin/providers/partner/sync?window=To%20Day').set(AUTH);
+      expect(malformed.status).toBe(400);
+    });
+
     it('with wait=true answers 502 with the failed run summary, so ops read why', async () => {
       t.syncControl.nextRun = runSummary('fever', { outcome: 'failed', error: 'feed is not XML (line 1)' });
       const res = await t.http.post('/admin/providers/fever/sync?wait=true').set(AUTH);

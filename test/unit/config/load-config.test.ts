@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       ELASTICSEARCH_INDEX_PREFIX: 'eventhub',
       PROVIDERS_FILE: path.resolve('config/providers.yaml'),
       FEVER_PROVIDER_URL: undefined,
+      PARTNER_PROVIDER_URL: undefined,
       STAGING_DIR: path.resolve('.data/staging'),
       INDEX_BATCH_SIZE: 500,
       INDEX_BATCH_MAX_BYTES: 5 * 1024 * 1024,
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       BOOKING_ZONE_CONCURRENCY: 4,
       SIMULATOR_HOST: '127.0.0.1',
       SIMULATOR_PORT: 3100,
+      SIMULATOR_PARTNER_API_KEY: undefined,
     });
   });
 

@@ -72,7 +72,14 @@ describe('loadProviderSettings', () => {
   it('loads the providers file the repository ships', () => {
     const shipped = path.resolve(__dirname, '../../../config/providers.yaml');
 
-    expect(loadProviderSettings(shipped, { env: noSecrets }).map((p) => p.id)).toEqual(['fever']);
+    const providers = loadProviderSettings(shipped, {
+      env: (name) => (name === 'PARTNER_API_KEY' ? 'k' : undefined),
+    });
+
+    expect(providers.map((p) => [p.id, p.kind])).toEqual([
+      ['fever', 'xml-event-list'],
+      ['partner', 'availability-json'],
+    ]);
   });
 
   it.each([

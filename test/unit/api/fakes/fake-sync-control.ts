@@ -1,5 +1,5 @@
 import type { ProviderStatus, RunSummary, SyncControl } from '../../../../src/schedules/sync-control';
-import { UnknownProviderError } from '../../../../src/schedules/sync-control';
+import { InvalidWindowError, UnknownProviderError } from '../../../../src/schedules/sync-control';
 
 /** A finished run summary for `providerId`, with overrides. */
 export function runSummary(providerId: string, overrides: Partial<RunSummary> = {}): RunSummary {
@@ -14,6 +14,8 @@ export function runSummary(providerId: string, overrides: Partial<RunSummary> = 
     bytes: 1234,
     counts: { seen: 3, new: 1, changed: 1, unchanged: 1, rejected: 0, unlisted: 0 },
     error: null,
+    scope: 'feed',
+    partner: null,
     ...overrides,
   };
 }
@@ -28,6 +30,8 @@ export class FakeSyncControl implements SyncControl {
       note: null,
       nextRunAt: null,
       lastRun: runSummary('fever'),
+      windows: [],
+      plan: null,
     },
   ];
   /** What `syncNow` resolves with. */
@@ -40,9 +44,15 @@ export class FakeSyncControl implements SyncControl {
     return this.answer('listProviders', [], () => this.providers);
   }
 
-  syncNow(providerId: string, options: { wait: boolean }): Promise<RunSummary> {
+  syncNow(providerId: string, options: { wait: boolean; window?: string }): Promise<RunSummary> {
     return this.answer('syncNow', [providerId, options], () => {
-      this.known(providerId);
+      const provider = this.known(providerId);
+      const windows = provider.windows.map((w) => w.window);
+      if (
+        (options.window === undefined) !== (windows.length === 0) ||
+        (options.window && !windows.includes(options.window))
+      )
+        throw new InvalidWindowError(`provider ${providerId} windows: ${windows.join(', ') || 'none'}`);
       return options.wait
         ? this.nextRun
         : { ...this.nextRun, outcome: 'running', finishedAt: null, durationMs: null };
