@@ -12,7 +12,7 @@ import { waitUntil } from './wait-until';
  * partitions each gets a share of the rate and hands tasks out in bursts, and today's window would not
  * go first. A production cluster sets these for the partner queues in its own dynamic config.
  */
-const PARTNER_QUEUE_SETTINGS = [
+export const PARTNER_QUEUE_SETTINGS = [
   'matching.numTaskqueueReadPartitions=1',
   'matching.numTaskqueueWritePartitions=1',
   'matching.useNewMatcher=true',

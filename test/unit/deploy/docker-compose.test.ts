@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { PARTNER_QUEUE_SETTINGS } from '../../../scripts/stack/temporal-dev-server';
 import { WORKER_ENV, WORKER_NODE_FLAGS } from '../../../scripts/stack/worker-runtime';
 import { childEnv } from '../../support/child-env';
 
@@ -150,5 +151,19 @@ describe('docker-compose.yml', () => {
       env: childEnv({ ADMIN_TOKEN: 'x'.repeat(32) }),
     });
     expect(output.trim()).toBe('');
+  });
+});
+
+describe('the Temporal server of docker-compose.yml', () => {
+  it('gets the dynamic config the partner queues need, as `make run` gives its dev server', () => {
+    const compose = parse(readFileSync(composeFile, 'utf8')) as ComposeFile;
+    const temporal = compose.services.temporal!;
+    const mount = temporal.volumes!.find((v) => v.startsWith('./deploy/temporal-dynamic-config.yaml:'))!;
+    expect(mount.split(':')[1]).toBe(`/etc/temporal/${temporal.environment!.DYNAMIC_CONFIG_FILE_PATH}`);
+    const file = parse(
+      readFileSync(path.join(root, 'deploy/temporal-dynamic-config.yaml'), 'utf8'),
+    ) as Record<string, { value: unknown }[]>;
+    const settings = Object.entries(file).map(([key, [first]]) => `${key}=${String(first!.value)}`);
+    expect(settings.sort()).toEqual([...PARTNER_QUEUE_SETTINGS].sort());
   });
 });
