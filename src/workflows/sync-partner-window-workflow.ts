@@ -24,6 +24,7 @@ import type {
 import type { RunSummary } from '../domain/run-summary';
 import { NON_RETRYABLE_SYNC_FAILURES, SyncFailureType } from '../domain/sync-failure-types';
 import { syncRunId } from '../domain/sync-run-id';
+import { storageRetry } from './storage-retry';
 import { EVENTS_INDEXED, SYNC_OUTCOME } from '../schedules/search-attribute-keys';
 
 /** Input of one window's run; `carried` is what a run hands to its continuation. */
@@ -57,15 +58,6 @@ export interface WindowProgress {
 /** Stops dispatching requests at once: the run records what it did and ends `paused`. */
 export const pauseWindowSignal = defineSignal<[]>('pauseWindow');
 export const windowProgressQuery = defineQuery<WindowProgress>('windowProgress');
-
-/** Elasticsearch steps: about 4 minutes of retries, so a restarting cluster does not fail the run. */
-const storageRetry: RetryPolicy = {
-  initialInterval: '2s',
-  backoffCoefficient: 2,
-  maximumInterval: '30s',
-  maximumAttempts: 12,
-  nonRetryableErrorTypes: NON_RETRYABLE_SYNC_FAILURES,
-};
 
 /** Each attempt is one request: a few, spaced, then the pair is reported failed and the window goes on. */
 const requestRetry: RetryPolicy = {

@@ -22,6 +22,7 @@ import type {
   SyncRunRef,
 } from '../activities/sync-types';
 import { syncRunId } from '../domain/sync-run-id';
+import { storageRetry } from './storage-retry';
 import type { RunSummary } from '../schedules/sync-control';
 import { EVENTS_INDEXED, EVENTS_REJECTED, SYNC_OUTCOME } from '../schedules/search-attribute-keys';
 
@@ -41,9 +42,6 @@ const providerRetry: RetryPolicy = {
   maximumAttempts: 5,
   nonRetryableErrorTypes: NON_RETRYABLE_SYNC_FAILURES,
 };
-
-/** Elasticsearch writes: a longer window (about 4 minutes), so a restarting cluster does not fail the run. */
-const storageRetry: RetryPolicy = { ...providerRetry, maximumInterval: '30s', maximumAttempts: 12 };
 
 // Any worker answers; its reply is the queue only it serves, where the staging files will live.
 const { claimStagingQueue, recordFailedRun } = proxyActivities<SyncActivities>({
