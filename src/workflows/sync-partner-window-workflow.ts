@@ -187,8 +187,7 @@ function apply(state: RunState, index: number, result: PairResult): void {
 function fail(state: RunState, pair: { productId: string; date: string }, error: unknown): void {
   const cause = error instanceof ActivityFailure ? error.cause : error;
   const { partner } = state.tally;
-  const attempts = cause instanceof ApplicationFailure && cause.nonRetryable ? 1 : 4;
-  partner.requests += attempts;
+  partner.requests += requestsOf(cause);
   partner.failed += 1;
   const message = cause instanceof Error ? cause.message : String(cause);
   if (partner.failures.length < MAX_FAILURES_NAMED) partner.failures.push({ ...pair, error: message });
@@ -196,6 +195,13 @@ function fail(state: RunState, pair: { productId: string; date: string }, error:
   // A refused key or request fails every pair alike: the window stops and says why.
   if (cause instanceof ApplicationFailure && cause.type === SyncFailureType.ProviderRejectedRequest)
     state.fatal = cause;
+}
+
+/** What the pair's attempts asked of the partner, as the activity counted them. */
+function requestsOf(cause: unknown): number {
+  const details = cause instanceof ApplicationFailure ? cause.details : undefined;
+  const counted = (details?.[0] as { requests?: unknown } | undefined)?.requests;
+  return typeof counted === 'number' ? counted : 0;
 }
 
 async function finish(run: WindowRunRef, state: RunState): Promise<RunSummary> {

@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import { finishedRun, type RunSummary } from '../../domain/run-summary';
 import { SyncFailureType } from '../../domain/sync-failure-types';
 import type { AvailabilityJsonSettings } from '../../providers/availability-json/availability-json-settings';
-import { MalformedAnswerError } from '../../providers/availability-json/malformed-answer-error';
-import { parseAvailabilityAnswer } from '../../providers/availability-json/parse-availability-answer';
-import { requestAvailability } from '../../providers/availability-json/request-availability';
 import { windowDates } from '../../providers/availability-json/window-dates';
 import { durationMs } from '../../providers/settings-fields';
 import { isProviderOfKind, type ProviderSettings } from '../../providers/provider-settings';
@@ -15,9 +11,9 @@ import type { IndexNames } from '../../search/index-names';
 import { pairKey, PartnerStateStore } from '../../search/partner-state-store';
 import { ProviderStateStore } from '../../search/provider-state-store';
 import { RejectStore } from '../../search/reject-store';
-import { replaceDateSlots } from '../../search/slots/replace-date-slots';
 import { SyncRunStore } from '../../search/sync-run-store';
 import { partnerTaskQueue } from './partner-task-queue';
+import { syncPair } from './sync-pair';
 import type { PairRequest, PairResult, WindowPlan, WindowRunRef, WindowTally } from './partner-sync-types';
 
 /** What the partner activities need; `worker.ts` builds it. */
@@ -37,7 +33,14 @@ export function createPartnerActivities(deps: PartnerActivityDeps) {
   const pairs = new PartnerStateStore(deps.elasticsearch, deps.indices);
   const state = new ProviderStateStore(deps.elasticsearch, deps.indices);
   const runs = new SyncRunStore(deps.elasticsearch, deps.indices);
-  const rejects = new RejectStore(deps.elasticsearch, deps.indices);
+  const pairDeps = {
+    pairs,
+    rejects: new RejectStore(deps.elasticsearch, deps.indices),
+    elasticsearch: deps.elasticsearch,
+    indices: deps.indices,
+    logger: deps.logger,
+    now,
+  };
   const partner = (id: string): AvailabilityJsonSettings => {
     const found = deps.providers.find((p) => p.id === id);
     if (found && isProviderOfKind(found, 'availability-json')) return found;
@@ -83,56 +86,9 @@ export function createPartnerActivities(deps: PartnerActivityDeps) {
       };
     },
 
-    /**
-     * One request for a product's date, and its answer into the slots index. Before asking, honours the
-     * partner's cool-down (a 429 any worker got); a 429 starts one for everybody.
-     */
-    async syncPair(request: PairRequest): Promise<PairResult> {
-      const provider = partner(request.providerId);
-      const requests = Context.current().info.attempt;
-      const coolingUntil = await pairs.coolDownUntil(provider.id);
-      // Attempts that failed before this one each made a request; this one has not yet.
-      if (coolingUntil > now())
-        return { outcome: 'cooling-down', until: coolingUntil, rateLimited: false, requests: requests - 1 };
-      const answer = await requestAvailability(provider, request.productId, request.date, now);
-      if (answer.status === 'rate-limited') {
-        await pairs.coolDown(provider.id, answer.retryAt);
-        deps.logger.warn(
-          { providerId: provider.id, until: new Date(answer.retryAt).toISOString() },
-          'partner answered 429; every request waits for its reset',
-        );
-        return { outcome: 'cooling-down', until: answer.retryAt, rateLimited: true, requests };
-      }
-      const sha256 = createHash('sha256').update(answer.body).digest('hex');
-      const known = (await pairs.readPairs(provider.id, [request])).get(
-        pairKey(request.productId, request.date),
-      );
-      const none = { new: 0, changed: 0, unchanged: 0, unavailable: 0 };
-      if (known?.lastSha256 === sha256) {
-        await pairs.recordPair(provider.id, request.productId, request.date, {
-          lastFetchedAt: answer.fetchedAt,
-          lastSha256: sha256,
-        });
-        return { outcome: 'synced', unchanged: true, slots: none, rejected: 0, requests };
-      }
-      const parsed = parseAnswer(provider, request, answer.body);
-      if (parsed.rejects.length > 0) {
-        deps.logger.warn({ ...request, rejected: parsed.rejects.length }, 'partner slots rejected');
-        await rejects.saveSlots(request.runId, parsed.rejects);
-      }
-      const slots = await replaceDateSlots(deps.elasticsearch, deps.indices, {
-        providerId: provider.id,
-        productId: request.productId,
-        date: request.date,
-        slots: parsed.slots,
-        fetchedAt: answer.fetchedAt,
-        runId: request.runId,
-      });
-      await pairs.recordPair(provider.id, request.productId, request.date, {
-        lastFetchedAt: answer.fetchedAt,
-        lastSha256: sha256,
-      });
-      return { outcome: 'synced', unchanged: false, slots, rejected: parsed.rejects.length, requests };
+    /** One request for a product's date, and its answer into the slots index (see sync-pair.ts). */
+    syncPair(request: PairRequest): Promise<PairResult> {
+      return syncPair(pairDeps, partner(request.providerId), request, Context.current().info.attempt);
     },
 
     /** Records the window's run and, when it wrote slots, publishes a new data generation. */
@@ -167,24 +123,6 @@ export function createPartnerActivities(deps: PartnerActivityDeps) {
 
 /** The partner activities a workflow proxies. */
 export type PartnerActivities = ReturnType<typeof createPartnerActivities>;
-
-function parseAnswer(provider: AvailabilityJsonSettings, request: PairRequest, body: string) {
-  try {
-    return parseAvailabilityAnswer(body, {
-      providerId: provider.id,
-      productId: request.productId,
-      date: request.date,
-      timeZone: provider.timeZone,
-    });
-  } catch (error) {
-    if (!(error instanceof MalformedAnswerError)) throw error;
-    throw ApplicationFailure.create({
-      type: SyncFailureType.MalformedAnswer,
-      message: `provider ${provider.id} answered ${request.productId} on ${request.date} with ${error.message}`,
-      nonRetryable: true,
-    });
-  }
-}
 
 /** Windows nearer today go first: 1 for the nearest, up to Temporal's default range of 5. */
 function priorityOf(provider: AvailabilityJsonSettings, window: string): number {

@@ -143,6 +143,30 @@ describe('partner availability sync', () => {
     );
   }, 180_000);
 
+  it('fails a pair whose answer is not JSON, rejects bad slots with their reasons, and goes on', async () => {
+    await harness.partnerControl({ fault: { kind: 'malformed', body: 'not json', times: 1 } });
+    const malformed = await harness.control.syncNow('partner', { wait: true, window: 'today' });
+
+    expect(malformed).toMatchObject({ outcome: 'succeeded', partner: { pairs: 3, failed: 1, requests: 3 } });
+    expect(malformed.partner!.failures[0]!.error).toContain('answered');
+
+    await harness.partnerControl({
+      variant: 5,
+      fault: { kind: 'bad-shape', problem: 'negative-remaining', times: 1 },
+    });
+    const badSlots = await harness.control.syncNow('partner', { wait: true, window: 'today' });
+
+    expect(badSlots).toMatchObject({ outcome: 'succeeded', partner: { failed: 0 } });
+    expect(badSlots.counts.rejected).toBeGreaterThan(0);
+    await harness.elasticsearch.indices.refresh({ index: harness.indices.rejects });
+    const rejects = await harness.elasticsearch.search<{ reason: string; product_id: string }>({
+      index: harness.indices.rejects,
+      query: { term: { run_id: badSlots.runId } },
+    });
+    expect(rejects.hits.hits).toHaveLength(badSlots.counts.rejected);
+    expect(rejects.hits.hits[0]!._source!.reason).toContain('remaining');
+  }, 180_000);
+
   it('stops every request within 5 s of a pause; resume runs today at once, skipping what is fresh', async () => {
     const since = (await harness.requests()).length;
     const week = harness.control.syncNow('partner', { wait: true, window: 'week' });
