@@ -2,9 +2,10 @@ import { WORKER_NODE_FLAGS } from '../scripts/stack/worker-runtime';
 
 /**
  * Scenario groups a run can be limited to: the feed's (sync, search, load), the open-loop search peak (on the
- * feed's index, or alone after one full sync), the migration of the feed's index, and the booking holds.
+ * feed's index, or alone after one full sync), the migration of the feed's index, the booking holds, and a
+ * partner's month window at its real rate limit.
  */
-export const SCENARIO_GROUPS = ['feed', 'peak', 'migrate', 'booking'] as const;
+export const SCENARIO_GROUPS = ['feed', 'peak', 'migrate', 'booking', 'partner'] as const;
 /** One of {@link SCENARIO_GROUPS}. */
 export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
 

@@ -14,6 +14,7 @@ import { bookingFigures } from './report/booking-figures';
 import { formatHoldSteps } from './report/format-hold-steps';
 import { loadFigures } from './report/load-figures';
 import { migrationFigures } from './report/migration-figures';
+import { partnerFigures } from './report/partner-figures';
 import { peakFigures } from './report/peak-figures';
 import { searchFigures } from './report/search-figures';
 import { syncFigures } from './report/sync-figures';
@@ -24,6 +25,7 @@ import { measureLargeFeedSync } from './scenarios/large-feed-sync';
 import { measureLoadDuringSync } from './scenarios/load-during-sync';
 import { measureMigration } from './scenarios/migrate-bench-index';
 import { measureParseAndBulk } from './scenarios/parse-and-bulk';
+import { measurePartnerMonthWindow } from './scenarios/partner-month-window';
 import { measureSearchPeak, type SearchPeakResult } from './scenarios/search-peak';
 import { measureSearchThroughput } from './scenarios/search-throughput';
 import { runSyncs } from './scenarios/sync-runs';
@@ -117,7 +119,11 @@ async function runPeakAlone(ctx: BenchContext, temporal: Client, es: EsClient): 
   return step('search at a peak (open loop)', () => measureSearchPeak(ctx, PREFIX, log));
 }
 
-/** The scenario groups BENCH_ONLY left in; the booking holds run last, on a machine the syncs no longer load. */
+/**
+ * The scenario groups BENCH_ONLY left in. The booking holds run on a machine the syncs no longer load; the
+ * partner's window comes last: it mostly waits on the partner's limit, and run beside another scenario
+ * its worker and the queue's pacing would share the CPU with what that scenario measures.
+ */
 async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): Promise<BenchResults> {
   const results: BenchResults = {};
   if (ctx.options.only.includes('feed')) results.feed = await runFeedScenarios(ctx, temporal, es, results);
@@ -126,16 +132,21 @@ async function runScenarios(ctx: BenchContext, temporal: Client, es: EsClient): 
     results.migration = await step('migration of the feed index', () => measureMigration(ctx, es, log));
   if (ctx.options.only.includes('booking'))
     results.booking = await step('booking holds', () => measureBookingHolds(ctx, temporal, es, log));
+  if (ctx.options.only.includes('partner'))
+    results.partner = await step("a partner's month window", () =>
+      measurePartnerMonthWindow(ctx, temporal, es, log),
+    );
   return results;
 }
 
 function report(options: BenchOptions, results: BenchResults, startedAt: Date): void {
-  const { feed, peak, migration, booking } = results;
+  const { feed, peak, migration, booking, partner } = results;
   const figures = [
     ...(feed ? [...syncFigures(feed), ...searchFigures(feed), ...loadFigures(feed)] : []),
     ...(peak ? peakFigures(peak) : []),
     ...(migration ? migrationFigures(migration) : []),
     ...(booking ? bookingFigures(booking) : []),
+    ...(partner ? partnerFigures(partner) : []),
   ];
   const unmet = figures.filter((f) => f.pass === false).map((f) => f.name);
   const machine = machineInfo();
@@ -167,6 +178,7 @@ function report(options: BenchOptions, results: BenchResults, startedAt: Date): 
     },
     options: { ...options, feedBytes: feed?.feedBytes ?? null, largeFeedBytes: feed?.largeFeedBytes ?? null },
     figures: Object.fromEntries(figures.map((f) => [f.name, f])),
+    partnerRequests: partner?.requests ?? null,
     goals: { met: figures.filter((f) => f.pass).length, unmet },
   });
   log(`results written to ${path.relative(process.cwd(), file)}`);

@@ -2,6 +2,7 @@ import type { BookingHoldsResult } from '../scenarios/booking-holds';
 import type { LoadDuringSyncResult } from '../scenarios/load-during-sync';
 import type { MigrationBenchResult } from '../scenarios/migrate-bench-index';
 import type { ParseAndBulkResult } from '../scenarios/parse-and-bulk';
+import type { PartnerMonthWindowResult } from '../scenarios/partner-month-window';
 import type { SearchPeakResult } from '../scenarios/search-peak';
 import type { SearchThroughputResult } from '../scenarios/search-throughput';
 import type { SyncRunsResult } from '../scenarios/sync-runs';
@@ -24,4 +25,5 @@ export interface BenchResults {
   peak?: SearchPeakResult;
   migration?: MigrationBenchResult;
   booking?: BookingHoldsResult;
+  partner?: PartnerMonthWindowResult;
 }

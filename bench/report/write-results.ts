@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PartnerRequestEntry } from '../../src/simulator/partners/partner-request-log';
 import type { BenchOptions } from '../bench-options';
 import type { MachineInfo } from '../support/machine-info';
 import type { Figure } from './figure';
@@ -19,6 +20,11 @@ export interface BenchReport {
   options: BenchOptions & { feedBytes: number | null; largeFeedBytes: number | null };
   /** By name, e.g. `sync.end_to_end_s`. */
   figures: Record<string, Figure>;
+  /**
+   * What the partner received during the partner group's month window (the simulator's log), so every
+   * `partner.*` figure can be recomputed; null when the group did not run.
+   */
+  partnerRequests: PartnerRequestEntry[] | null;
   goals: { met: number; unmet: string[] };
 }
 

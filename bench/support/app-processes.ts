@@ -42,11 +42,15 @@ function profileArgs(ctx: BenchContext, name: string): string[] {
   ];
 }
 
-/** `node dist/src/worker.js` on its own staging folder; ready once it logs "worker started". */
+/**
+ * `node dist/src/worker.js` on its own staging folder; ready once it logs "worker started". `env` adds or
+ * overrides settings, such as another PROVIDERS_FILE and the API key variable it names.
+ */
 export async function startWorkerProcess(
   ctx: BenchContext,
   name: string,
   prefix: string,
+  env: Record<string, string> = {},
 ): Promise<NodeChild> {
   const child = track(
     ctx,
@@ -58,6 +62,7 @@ export async function startWorkerProcess(
         LOG_LEVEL: 'info',
         STAGING_DIR: mkdtempSync(path.join(ctx.workDir, `${name}-staging-`)),
         ...(ctx.options.workerNodeOptions ? { NODE_OPTIONS: ctx.options.workerNodeOptions } : {}),
+        ...env,
       }),
       logDir: ctx.logDir,
     }),
