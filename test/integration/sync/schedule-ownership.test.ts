@@ -65,7 +65,12 @@ describe('ensureSchedules in a namespace shared with others', () => {
     const deployment = uniqueName('own');
     const other = uniqueName('other');
     const taskQueue = uniqueName('queue');
-    const mine = (providerId: string): ScheduleMark => ({ managedBy: 'event-hub', deployment, providerId });
+    const mine = (providerId: string): ScheduleMark => ({
+      managedBy: 'event-hub',
+      deployment,
+      providerId,
+      scope: 'feed',
+    });
     const gone = syncIdsOf(deployment, 'gone').scheduleId;
     const othersGone = syncIdsOf(other, 'gone').scheduleId;
     const foreign = uniqueName('sync-report');

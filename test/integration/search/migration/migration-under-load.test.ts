@@ -67,8 +67,8 @@ describe('migrating the events index to a next mapping that adds a field, under 
     let result: MigrationResult | undefined;
     const migration = migrateEvents(es, indices, NEXT_EVENTS_MAPPING, {
       batchSize: 200,
-      // About 25 s of copying: room for a whole sync inside it on a machine busy with other runs.
-      docsPerSecond: 120,
+      // About 40 s of copying: room for a whole sync inside it on a machine busy with other runs.
+      docsPerSecond: 80,
       onProgress: (step) => steps.push({ at: Date.now(), step }),
     }).then((done) => (result = done));
     await waitFor('the copy to begin', () => steps.some(({ step }) => step.step === 'copying'));
