@@ -48,6 +48,7 @@ describe('kibana/saved-objects.ndjson', () => {
       [names.rejects]: 'rejected_at',
       [names.bookings]: 'held_at',
       [names.zoneAvailability]: 'updated_at',
+      [names.slots]: 'starts_at',
     });
   });
 
