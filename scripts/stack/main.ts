@@ -75,8 +75,7 @@ async function main(): Promise<void> {
     }
     const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
     await waitUntil('API', async () => (await fetch(`${apiUrl}/health`)).ok, { timeoutMs: 180_000 });
-    await triggerFirstSync(apiUrl, adminToken, 'fever');
-    await triggerFirstSync(apiUrl, adminToken, 'partner', 'today');
+    await triggerFirstSyncs(apiUrl, adminToken);
     log(`API            ${apiUrl}  (search: ${apiUrl}/search, docs: ${apiUrl}/docs)`);
     log(`Temporal UI    ${temporal.ui ?? 'external server'}`);
     log(`Elasticsearch  ${elasticsearch.url}`);
@@ -169,16 +168,28 @@ function developmentSecret(data: string, name: 'admin-token' | 'consumer-key' | 
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Schedules fire on their interval; a first sync now gives the APIs something to answer straight away. */
-async function triggerFirstSync(apiUrl: string, token: string, providerId: string, window?: string) {
-  const query = window ? `?window=${window}` : '';
-  const response = await fetch(`${apiUrl}/admin/providers/${providerId}/sync${query}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-  });
-  log(
-    `first sync of provider ${providerId}${window ? ` (${window})` : ''} requested (HTTP ${response.status})`,
-  );
+/**
+ * Schedules fire on their interval; a first sync of every provider now (each window of a partner; its
+ * queue's priority takes today's first) gives the APIs something to answer straight away.
+ */
+async function triggerFirstSyncs(apiUrl: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}` };
+  const listed = (await (await fetch(`${apiUrl}/admin/providers`, { headers })).json()) as {
+    data: { providers: { providerId: string; enabled: boolean; windows: { window: string }[] }[] };
+  };
+  for (const provider of listed.data.providers.filter((p) => p.enabled)) {
+    const windows = provider.windows.length > 0 ? provider.windows.map((w) => w.window) : [null];
+    for (const window of windows) {
+      const query = window ? `?window=${window}` : '';
+      const response = await fetch(`${apiUrl}/admin/providers/${provider.providerId}/sync${query}`, {
+        method: 'POST',
+        headers,
+      });
+      log(
+        `first sync of ${provider.providerId}${window ? ` (${window})` : ''} requested (HTTP ${response.status})`,
+      );
+    }
+  }
 }
 
 void main();
