@@ -92,6 +92,9 @@ async function tryLock(
   const found = await MigrationLock.read(client, names);
   if (waited && found?.marker.state === 'failed')
     throw new MigrationFailedElsewhereError(found.marker.owner, found.marker.error);
+  // Another process finished this very migration after this one read the alias: taking the free lock
+  // would replace its record with an empty one. The alias, read again, shows the migration done.
+  if (found?.marker.state === 'done' && found.marker.target === plan.target) return null;
   const lock = await MigrationLock.acquire(client, names, plan, options, found);
   if (!lock && !waited && found)
     options.onProgress?.({ step: 'waiting', owner: found.marker.owner, target: found.marker.target });

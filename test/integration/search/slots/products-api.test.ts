@@ -31,6 +31,7 @@ describe('the products API over a real Elasticsearch node', () => {
   let names: IndexNames;
   let t: TestApp;
   let hour = 0;
+  let generationReads = 0;
 
   beforeAll(async () => {
     const config = testConfig();
@@ -40,8 +41,16 @@ describe('the products API over a real Elasticsearch node', () => {
     await ensureIndices(client, names);
     // Only a refresh shows writes: what a sync wrote becomes visible when it publishes its generation.
     await client.indices.putSettings({ index: names.slots, settings: { refresh_interval: '-1' } });
+    const search = new ElasticsearchEventSearch(client, names, transport);
+    // Counts the app's generation reads, so a test knows when the app has taken in a publish.
+    const counted = Object.assign(Object.create(search) as ElasticsearchEventSearch, {
+      currentGeneration: () => {
+        generationReads += 1;
+        return search.currentGeneration();
+      },
+    });
     t = createTestApp({
-      eventSearch: new ElasticsearchEventSearch(client, names, transport),
+      eventSearch: counted,
       products: {
         catalog: testCatalog(),
         availability: new ElasticsearchAvailability(client, names),
@@ -66,8 +75,14 @@ describe('the products API over a real Elasticsearch node', () => {
     await replaceDateSlots(client, names, { ...request, slots, fetchedAt, runId: `run-${hour}` });
   }
 
+  /** Publishes a new generation and waits until the app has read it (the poller reads one at a time). */
   async function publish(): Promise<void> {
     await new ProviderStateStore(client, names).bumpGeneration(`run-${hour}`);
+    const before = generationReads;
+    await waitFor('the app to read the new data generation', () => generationReads >= before + 2, {
+      timeoutMs: 10_000,
+      intervalMs: 5,
+    });
   }
 
   async function get(route: 'dates' | 'slots', productId: string, query = '') {
