@@ -157,10 +157,11 @@ describe('syncPartnerWindowWorkflow', () => {
     const summary = await (await start()).result();
 
     const limited = calls.findIndex((c) => c.request.date === '2026-12-02' && c.request.productId === 'p-0');
-    // Requests already in flight when the 429 came may finish; none starts after it until the reset.
-    const startedLater = calls.slice(limited + 1).filter((c) => c.at > calls[limited]!.at + 200);
-    expect(startedLater.length).toBeGreaterThan(0);
-    for (const call of startedLater) expect(call.at).toBeGreaterThanOrEqual(until);
+    // The other three lanes' requests, already scheduled when the 429 came, may still start (with the
+    // real activity they read the cool-down and do not ask); the workflow schedules none until the reset.
+    const after = calls.slice(limited + 1);
+    expect(after.filter((c) => c.at < until).length).toBeLessThanOrEqual(3);
+    expect(after.filter((c) => c.at >= until).length).toBeGreaterThan(0);
     expect(
       calls.filter((c) => c.request.productId === 'p-0' && c.request.date === '2026-12-02'),
     ).toHaveLength(2);
@@ -182,8 +183,8 @@ describe('syncPartnerWindowWorkflow', () => {
     const summary = await handle.result();
 
     expect(summary.outcome).toBe('paused');
-    // In-flight requests finish; nothing starts a second after the signal.
-    expect(calls.filter((c) => c.at > signalled + 1000)).toEqual([]);
+    // In-flight requests finish; nothing starts 5 s after the signal (what ops are promised).
+    expect(calls.filter((c) => c.at > signalled + 5000)).toEqual([]);
     expect(calls.length).toBeLessThan(90);
   }, 120_000);
 
