@@ -52,18 +52,44 @@ export async function writeEventBatch(
     names,
     writes.flatMap((write) => eventOperation(names, write, context)),
   );
-  // A newer run wrote some of these events since they were read: what this run recorded of them goes.
+  const ours = await refusedAsOurs(client, names, writes, refused, context);
+  // A newer run wrote the other refused events since they were read: what this run recorded of them goes.
   await retractEventAnalytics(
     client,
     names,
-    changes.filter((_, i) => refused.has(i)),
+    changes.filter(({ id }, i) => refused.has(i) && !ours.has(id)),
     context,
   );
-  writes.forEach(({ before }, i) => {
-    if (refused.has(i)) counts.superseded += 1;
-    else counts[before ? 'changed' : 'new'] += 1;
+  writes.forEach(({ event, before }, i) => {
+    if (!refused.has(i)) counts[before ? 'changed' : 'new'] += 1;
+    else if (ours.has(event.id)) counts[ours.get(event.id)!] += 1;
+    else counts.superseded += 1;
   });
   return counts;
+}
+
+/**
+ * The refused writes that this run itself had made (a feed that lists an event twice: its first listing
+ * was written), counted as that first write was. Their history and zone documents are this run's and stay.
+ */
+async function refusedAsOurs(
+  client: Client,
+  names: IndexNames,
+  writes: Write[],
+  refused: ReadonlySet<number>,
+  context: WriteContext,
+): Promise<Map<string, 'new' | 'changed'>> {
+  const ours = new Map<string, 'new' | 'changed'>();
+  if (refused.size === 0) return ours;
+  const stored = await readStored(
+    client,
+    names,
+    writes.filter((_, i) => refused.has(i)).map((w) => w.event),
+  );
+  for (const [id, now] of stored)
+    if (now.lastRunId === context.runId)
+      ours.set(id, now.firstSeenAt === context.fetchedAt ? 'new' : 'changed');
+  return ours;
 }
 
 type Write = PendingWrite & { before: Stored | undefined };

@@ -163,6 +163,16 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
     ]);
   });
 
+  it('keeps the history of an event that the feed lists twice in one batch', async () => {
+    const counts = await write([makeEvent(1), makeEvent(2), makeEvent(1)], RUN_1);
+
+    expect(counts).toEqual({ new: 3, changed: 0, unchanged: 0, superseded: 0 });
+    expect((await history()).map((h) => [h.event_id, h.change])).toEqual(
+      [makeEvent(1).id, makeEvent(2).id].sort().map((id) => [id, 'new']),
+    );
+    expect((await zones(makeEvent(1).id)).map((z) => z.run_id)).toEqual(['r1', 'r1']);
+  });
+
   it('keeps one zone document per zone name, with the event beside it, and drops names the event lost', async () => {
     const event = makeEvent(5, {
       zones: [
