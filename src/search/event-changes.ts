@@ -28,16 +28,9 @@ export async function describeChanges(
   );
   return writes.map(({ event }) => {
     const previous = before.get(event.id);
-    if (!previous) return { ...changeOf(event), kind: 'new', changedFields: [], removedZoneNames: [] };
+    if (!previous) return { ...changeOf(event), kind: 'new', changedFields: [] };
     const current = { ...(JSON.parse(event.feedJson) as FeedDocument), listed: true };
-    const zoneNames = new Set(event.facts.zoneGroups.map((g) => g.name));
-    const previousNames = new Set((previous.zones as FeedDocument['zones'] | undefined)?.map((z) => z.name));
-    return {
-      ...changeOf(event),
-      kind: 'changed',
-      changedFields: changedFields(previous, current),
-      removedZoneNames: [...previousNames].filter((name) => !zoneNames.has(name)),
-    };
+    return { ...changeOf(event), kind: 'changed', changedFields: changedFields(previous, current) };
   });
 }
 

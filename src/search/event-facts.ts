@@ -2,8 +2,8 @@ import { zoneGroups, type ZoneGroup } from '../domain/zone-groups';
 import type { FeedDocument } from './event-document';
 
 /**
- * What an event's history and zone documents say about it. Taken from the feed document while the feed is
- * parsed and staged beside it, so writing those documents never parses the event's JSON again.
+ * What an event's history document and zone prices say about it. Taken from the feed document while the
+ * feed is parsed and staged beside it, so writing them never parses the event's JSON again.
  */
 export interface EventFacts {
   providerId: string;

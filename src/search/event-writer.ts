@@ -70,7 +70,7 @@ export async function writeEventBatch(
 
 /**
  * The refused writes that this run itself had made (a feed that lists an event twice: its first listing
- * was written), counted as that first write was. Their history and zone documents are this run's and stay.
+ * was written), counted as that first write was. Their history documents are this run's and stay.
  */
 async function refusedAsOurs(
   client: Client,

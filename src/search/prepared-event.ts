@@ -12,7 +12,7 @@ export interface PreparedEvent {
   id: string;
   contentHash: string;
   online: boolean;
-  /** What the event's history and zone documents need, so they are written without parsing `feedJson`. */
+  /** What the event's history document and zone prices need, so they are made without parsing `feedJson`. */
   facts: EventFacts;
   /** JSON object of the document's feed fields (see toFeedDocument). */
   feedJson: string;

@@ -7,7 +7,6 @@ import { writeEventAnalytics } from '../../../src/search/event-analytics';
 import { describeChanges } from '../../../src/search/event-changes';
 import type { EventHistoryDocument } from '../../../src/search/event-history-document';
 import { writeEventBatch, type WriteContext } from '../../../src/search/event-writer';
-import type { EventZoneDocument } from '../../../src/search/event-zone-document';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import { prepareEvent } from '../../../src/search/prepared-event';
 import { unlistMissingEvents } from '../../../src/search/unlist-missing-events';
@@ -19,7 +18,7 @@ const RUN_1: WriteContext = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z'
 const RUN_2: WriteContext = { runId: 'r2', fetchedAt: '2026-01-02T00:00:00.000Z' };
 const RUN_3: WriteContext = { runId: 'r3', fetchedAt: '2026-01-03T00:00:00.000Z' };
 
-describe('event history and zone documents on a real Elasticsearch node', () => {
+describe('event history documents on a real Elasticsearch node', () => {
   let client: Client;
   let names: IndexNames;
 
@@ -45,17 +44,6 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
       index: names.eventHistory,
       size: 100,
       sort: [{ fetched_at: 'asc' }, { change: 'asc' }, { event_id: 'asc' }],
-    });
-    return response.hits.hits.map((hit) => hit._source!);
-  }
-
-  async function zones(eventId: string): Promise<EventZoneDocument[]> {
-    await client.indices.refresh({ index: names.eventZones });
-    const response = await client.search<EventZoneDocument>({
-      index: names.eventZones,
-      size: 100,
-      query: { term: { event_id: eventId } },
-      sort: [{ zone_name: 'asc' }],
     });
     return response.hits.hits.map((hit) => hit._source!);
   }
@@ -132,16 +120,12 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
 
     expect([counts.superseded, unlisted]).toEqual([1, 0]);
     expect((await history()).map((h) => h.run_id)).toEqual(['r3', 'r3']);
-    expect((await zones(makeEvent(1).id)).map((z) => [z.run_id, z.title])).toEqual([
-      ['r3', 'Event 1'],
-      ['r3', 'Event 1'],
-    ]);
   });
 
   it('never duplicates a history document when a batch is retried, whatever the first attempt got done', async () => {
     await write([makeEvent(1)], RUN_1);
     const batch = [makeEvent(1, { title: 'Changed' }), makeEvent(2)].map(prepareEvent);
-    // A first attempt that wrote the history and zone documents, then stopped before the events.
+    // A first attempt that wrote the history documents, then stopped before the events.
     const changes = await describeChanges(
       client,
       names,
@@ -170,50 +154,5 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
     expect((await history()).map((h) => [h.event_id, h.change])).toEqual(
       [makeEvent(1).id, makeEvent(2).id].sort().map((id) => [id, 'new']),
     );
-    expect((await zones(makeEvent(1).id)).map((z) => z.run_id)).toEqual(['r1', 'r1']);
-  });
-
-  it('keeps one zone document per zone name, with the event beside it, and drops names the event lost', async () => {
-    const event = makeEvent(5, {
-      zones: [
-        { zoneId: '1', name: 'Platea', capacity: 10, price: 20, numbered: true },
-        { zoneId: '1', name: 'Platea', capacity: 5, price: 30, numbered: false },
-        { zoneId: '2', name: 'Grada', capacity: 0, price: 5, numbered: false },
-      ],
-    });
-    await write([event], RUN_1);
-    const before = await zones(event.id);
-    await write([makeEvent(5, { zones: [event.zones[0]!], minPrice: 20, maxPrice: 20 })], RUN_2);
-    const after = await zones(event.id);
-
-    expect(before).toEqual([
-      expect.objectContaining({ zone_name: 'Grada', zones: 1, capacity: 0, min_price: 5, max_price: 5 }),
-      expect.objectContaining({
-        provider_id: 'test',
-        title: 'Event 5',
-        starts_at: event.start.instant,
-        zone_name: 'Platea',
-        zones: 2,
-        numbered_zones: 1,
-        capacity: 15,
-        min_price: 20,
-        max_price: 30,
-        avg_price: 25,
-        price_sum: 50,
-        listed: true,
-      }),
-    ]);
-    expect(after.map((z) => [z.zone_name, z.zones, z.run_id])).toEqual([['Platea', 1, 'r2']]);
-  });
-
-  it('marks the zone documents of an unlisted event as not listed', async () => {
-    await write([makeEvent(1), makeEvent(2)], RUN_1);
-    await unlistMissingEvents(client, names, 'test', new Set([makeEvent(1).id]), RUN_2);
-
-    expect((await zones(makeEvent(2).id)).map((z) => [z.zone_name, z.listed, z.run_id])).toEqual([
-      ['Grada', false, 'r2'],
-      ['Platea', false, 'r2'],
-    ]);
-    expect((await zones(makeEvent(1).id)).every((z) => z.listed)).toBe(true);
   });
 });
