@@ -18,20 +18,36 @@ const settings: estypes.IndicesIndexSettings = {
   refresh_interval: '1s',
 };
 
-/** Creates every index, the events alias and their mappings if missing; safe to call from each process. */
+/**
+ * Creates every index, the events alias and their mappings if missing, and adds this release's new fields
+ * to the other indices an earlier release created; safe to call from each process.
+ */
 export async function ensureIndices(client: Client, names: IndexNames): Promise<void> {
   // Only a new deployment gets its events index here; an existing alias moves by migration (src/search/migration/).
   if (!(await client.indices.existsAlias({ name: names.events })))
     await createIfMissing(client, names.eventsVersioned, eventsMapping, {
       [names.events]: { is_write_index: true },
     });
-  await createIfMissing(client, names.syncRuns, syncRunsMapping);
-  await createIfMissing(client, names.rejects, rejectsMapping);
-  await createIfMissing(client, names.providerState, providerStateMapping);
-  await createIfMissing(client, names.zoneAvailability, zoneAvailabilityMapping);
-  await createIfMissing(client, names.bookings, bookingsMapping);
-  await createIfMissing(client, names.eventHistory, eventHistoryMapping);
-  await createIfMissing(client, names.zonePrices, zonePricesMapping);
+  await createOrExtend(client, names.syncRuns, syncRunsMapping);
+  await createOrExtend(client, names.rejects, rejectsMapping);
+  await createOrExtend(client, names.providerState, providerStateMapping);
+  await createOrExtend(client, names.zoneAvailability, zoneAvailabilityMapping);
+  await createOrExtend(client, names.bookings, bookingsMapping);
+  await createOrExtend(client, names.eventHistory, eventHistoryMapping);
+  await createOrExtend(client, names.zonePrices, zonePricesMapping);
+}
+
+/**
+ * Creates the index, or puts the mapping on the one there: adding a field needs no reindex, and a change
+ * Elasticsearch cannot merge (a field's type) fails the start rather than the first write.
+ */
+async function createOrExtend(
+  client: Client,
+  index: string,
+  mappings: estypes.MappingTypeMapping,
+): Promise<void> {
+  if (await client.indices.exists({ index })) await client.indices.putMapping({ index, ...mappings });
+  else await createIfMissing(client, index, mappings);
 }
 
 async function createIfMissing(

@@ -1,4 +1,5 @@
 import { zoneGroups, type ZoneGroup } from '../domain/zone-groups';
+import { trackedState, type TrackedState } from './changed-fields';
 import type { FeedDocument } from './event-document';
 
 /**
@@ -14,10 +15,15 @@ export interface EventFacts {
   totalCapacity: number;
   zoneCount: number;
   zoneGroups: ZoneGroup[];
+  /** What the next run compares the event with to say which fields it changed. */
+  tracked: TrackedState;
 }
 
-/** The facts of an event's feed document (as built from the feed, or as read back from the index). */
-export function eventFacts(feed: FeedDocument): EventFacts {
+/**
+ * The facts of an event's feed document (as built from the feed, or as read back from the index);
+ * `zonesJson` is `JSON.stringify(feed.zones)`, when already at hand.
+ */
+export function eventFacts(feed: FeedDocument, zonesJson?: string): EventFacts {
   return {
     providerId: feed.provider_id,
     title: feed.title,
@@ -27,5 +33,6 @@ export function eventFacts(feed: FeedDocument): EventFacts {
     totalCapacity: feed.total_capacity,
     zoneCount: feed.zone_count,
     zoneGroups: zoneGroups(feed.zones),
+    tracked: trackedState(feed, zonesJson),
   };
 }

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { retractEventAnalytics, writeEventAnalytics } from './event-analytics';
-import { describeChanges, type PendingWrite } from './event-changes';
+import { describeChanges, type PendingWrite, type StoredState } from './event-changes';
 import type { IndexNames } from './index-names';
 import { bulkWriteEvents } from './migration/bulk-write-events';
 import { documentJson, type PreparedEvent } from './prepared-event';
@@ -20,12 +20,10 @@ export interface WriteCounts {
   superseded: number;
 }
 
-interface Stored {
+interface Stored extends StoredState {
   contentHash: string;
   everOnline: boolean;
-  listed: boolean;
   firstSeenAt: string;
-  lastRunId: string;
   /** The external version of the stored document: the fetch time of the run that wrote it. */
   version: number;
 }
@@ -113,7 +111,7 @@ function pendingWrites(
       // Known before writing, so an older run records no history of a change it does not make.
       counts.superseded += 1;
     } else {
-      writes.push({ event, before, stored: before !== undefined });
+      writes.push({ event, before });
     }
   }
   return writes;

@@ -21,13 +21,26 @@ export interface PreparedEvent {
 /** Prepares a normalized event for writing. */
 export function prepareEvent(event: ProviderEvent): PreparedEvent {
   const feed = toFeedDocument(event);
+  const feedJson = JSON.stringify(feed);
   return {
     id: event.id,
     contentHash: contentHash(event),
     online: event.sellMode === 'online',
-    facts: eventFacts(feed),
-    feedJson: JSON.stringify(feed),
+    facts: eventFacts(feed, zonesJsonOf(feedJson)),
+    feedJson,
   };
+}
+
+/**
+ * The `zones` array's JSON inside a feed document's JSON: the text `JSON.stringify(feed.zones)` gives,
+ * without serializing hundreds of zones a second time. toFeedDocument puts `zones` right before
+ * `zone_count`; neither key's quoted form can occur inside a JSON string, whose quotes are escaped.
+ */
+export function zonesJsonOf(feedJson: string): string {
+  const key = feedJson.indexOf(',"zones":');
+  const end = feedJson.indexOf(',"zone_count":', key);
+  if (key < 0 || end < 0) throw new Error('feed document JSON has no zones before zone_count');
+  return feedJson.slice(key + ',"zones":'.length, end);
 }
 
 /** The whole document's JSON: the prepared feed fields followed by the run's lifecycle fields. */

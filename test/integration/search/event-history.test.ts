@@ -5,7 +5,11 @@ import { elasticsearchConnection } from '../../../src/search/elasticsearch-conne
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventAnalytics } from '../../../src/search/event-analytics';
 import { describeChanges } from '../../../src/search/event-changes';
-import type { EventHistoryDocument } from '../../../src/search/event-history-document';
+import {
+  eventHistoryMapping,
+  historyDocumentId,
+  type EventHistoryDocument,
+} from '../../../src/search/event-history-document';
 import { writeEventBatch, type WriteContext } from '../../../src/search/event-writer';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import { prepareEvent } from '../../../src/search/prepared-event';
@@ -88,6 +92,7 @@ describe('event history documents on a real Elasticsearch node', () => {
       total_capacity: 10,
       zone_count: 2,
       changed_fields: [],
+      tracked: prepareEvent(makeEvent(3)).facts.tracked,
     });
     expect(second).toMatchObject({
       run_id: 'r2',
@@ -129,7 +134,7 @@ describe('event history documents on a real Elasticsearch node', () => {
     const changes = await describeChanges(
       client,
       names,
-      batch.map((event, i) => ({ event, stored: i === 0 })),
+      batch.map((event, i) => ({ event, before: i === 0 ? { listed: true, lastRunId: 'r1' } : undefined })),
     );
     await writeEventAnalytics(client, names, changes, RUN_2);
 
@@ -154,5 +159,41 @@ describe('event history documents on a real Elasticsearch node', () => {
     expect((await history()).map((h) => [h.event_id, h.change])).toEqual(
       [makeEvent(1).id, makeEvent(2).id].sort().map((id) => [id, 'new']),
     );
+  });
+
+  it('says what changed from the event itself when the last history document keeps no tracked state', async () => {
+    await write([makeEvent(1), makeEvent(2)], RUN_1);
+    // As an earlier release left them: one history document without tracked state, one never written.
+    const first = historyDocumentId(makeEvent(1).id, 'r1');
+    const { _source } = await client.get<EventHistoryDocument>({ index: names.eventHistory, id: first });
+    const { tracked: _tracked, ...untracked } = _source!;
+    await client.index({ index: names.eventHistory, id: first, document: untracked });
+    await client.delete({ index: names.eventHistory, id: historyDocumentId(makeEvent(2).id, 'r1') });
+
+    await write([makeEvent(1, { title: 'Renamed' }), makeEvent(2, { soldOut: true })], RUN_2);
+
+    const changed = (await history()).filter((h) => h.run_id === 'r2');
+    expect(changed.map((h) => [h.event_id, h.changed_fields])).toEqual(
+      [
+        [makeEvent(1).id, ['title']],
+        [makeEvent(2).id, ['sold_out']],
+      ].sort(),
+    );
+  });
+
+  it('writes into a history index an earlier release created, once ensureIndices has added the tracked state', async () => {
+    const { tracked: _tracked, ...earlier } = eventHistoryMapping.properties!;
+    await client.indices.delete({ index: names.eventHistory });
+    await client.indices.create({
+      index: names.eventHistory,
+      mappings: { ...eventHistoryMapping, properties: earlier },
+    });
+
+    await ensureIndices(client, names);
+    await write([makeEvent(1)], RUN_1);
+
+    expect((await history()).map((h) => [h.run_id, h.tracked])).toEqual([
+      ['r1', prepareEvent(makeEvent(1)).facts.tracked],
+    ]);
   });
 });

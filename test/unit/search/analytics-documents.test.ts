@@ -1,3 +1,5 @@
+import { trackedState } from '../../../src/search/changed-fields';
+import { toFeedDocument } from '../../../src/search/event-document';
 import { historyDocumentId, toHistoryDocument } from '../../../src/search/event-history-document';
 import { prepareEvent } from '../../../src/search/prepared-event';
 import { toZonePriceDocument, zonePriceDocumentId } from '../../../src/search/zone-price-document';
@@ -30,10 +32,11 @@ describe('history and zone price documents', () => {
         },
         { name: 'Grada', zones: 1, numberedZones: 0, capacity: 0, minPrice: 5, maxPrice: 5, priceSum: 5 },
       ],
+      tracked: trackedState(toFeedDocument(event)),
     });
   });
 
-  it('record a change with the run that made it and the event’s price and capacity then', () => {
+  it('record a change with the run that made it, the event’s price and capacity then, and its tracked state', () => {
     const history = toHistoryDocument(event.id, facts, { kind: 'changed', changedFields: ['title'] }, RUN);
     expect(history).toEqual({
       event_id: event.id,
@@ -48,6 +51,7 @@ describe('history and zone price documents', () => {
       total_capacity: 10,
       zone_count: 2,
       changed_fields: ['title'],
+      tracked: facts.tracked,
     });
   });
 
