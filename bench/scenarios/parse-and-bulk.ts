@@ -3,10 +3,9 @@ import type { Client } from '@elastic/elasticsearch';
 import type { ProviderEvent } from '../../src/domain/event';
 import { feedParserFor } from '../../src/providers/feed-parser';
 import { ensureIndices } from '../../src/search/ensure-indices';
-import type { WriteCounts } from '../../src/search/event-writer';
+import { writeEventBatch, type WriteCounts } from '../../src/search/event-writer';
 import { indexNames } from '../../src/search/index-names';
-import { prepareEvent, type PreparedEvent } from '../../src/search/prepared-event';
-import { writeEventBatches } from '../../src/search/write-event-batches';
+import { prepareEvent } from '../../src/search/prepared-event';
 import type { BenchContext } from '../support/bench-context';
 import { meterCpuSeconds } from '../support/cpu-meter';
 
@@ -18,7 +17,7 @@ export interface ParseAndBulkResult {
   parseSeconds: number;
   events: number;
   rejected: number;
-  /** The same events prepared and written by writeEventBatches (mget + bulk) in batches of 500 into fresh indices. */
+  /** The same events prepared and written by writeEventBatch (mget + bulk) in batches of 500 into fresh indices. */
   bulkSeconds: number;
   /** The same, on the just-started node: the untimed warm-up pass. */
   warmupSeconds: number;
@@ -76,19 +75,15 @@ async function bulkInto(
   await ensureIndices(elasticsearch, names);
   const counts: WriteCounts = { new: 0, changed: 0, unchanged: 0, superseded: 0 };
   const write = { runId: prefix, fetchedAt: new Date().toISOString() };
-  const seconds = await timed(() =>
-    writeEventBatches(elasticsearch, names, prepared(batches), write, (_events, written) => {
+  const seconds = await timed(async () => {
+    for (const batch of batches) {
+      // Preparing (hash, document JSON) is timed here: the sync pays it while parsing, this baseline while writing.
+      const written = await writeEventBatch(elasticsearch, names, batch.map(prepareEvent), write);
       for (const key of Object.keys(counts) as (keyof WriteCounts)[]) counts[key] += written[key];
-    }),
-  );
+    }
+  });
   await elasticsearch.indices.delete({ index: names.eventsVersioned });
   return { seconds, counts };
-}
-
-/** The batches prepared one at a time, as the sync's staged file yields them. */
-function* prepared(batches: ProviderEvent[][]): Generator<PreparedEvent[]> {
-  // Preparing (hash, document JSON) is timed here: the sync pays it while parsing, this baseline while writing.
-  for (const batch of batches) yield batch.map(prepareEvent);
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {

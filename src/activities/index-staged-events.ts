@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
+import { writeEventBatch } from '../search/event-writer';
 import type { IndexNames } from '../search/index-names';
-import { writeEventBatches } from '../search/write-event-batches';
 import { readStagedEventBatches, type StagedBatchLimits } from './staged-events';
 import type { IndexedFeed } from './sync-types';
 
@@ -11,9 +11,8 @@ export interface IndexCheckpoint {
 }
 
 /**
- * Bulk-writes the staged events in batches (see writeEventBatches), reporting a checkpoint once each
- * batch's events are in, and starting after `resumeFrom` when a previous attempt of the same activity got
- * that far.
+ * Bulk-writes the staged events in batches, reporting a checkpoint after each, and starting after
+ * `resumeFrom` when a previous attempt of the same activity got that far.
  */
 export async function indexStagedEvents(
   client: Client,
@@ -32,12 +31,15 @@ export async function indexStagedEvents(
     counts: { new: 0, changed: 0, unchanged: 0, superseded: 0 },
   };
   const batches = readStagedEventBatches(options.eventsPath, options.batch, checkpoint.line);
-  const context = { runId: options.runId, fetchedAt: options.fetchedAt };
-  await writeEventBatches(client, names, batches, context, (events, counts) => {
-    checkpoint.line += events;
+  for await (const batch of batches) {
+    const counts = await writeEventBatch(client, names, batch, {
+      runId: options.runId,
+      fetchedAt: options.fetchedAt,
+    });
+    checkpoint.line += batch.length;
     for (const key of ['new', 'changed', 'unchanged', 'superseded'] as const)
       checkpoint.counts[key] += counts[key];
     options.onCheckpoint(checkpoint);
-  });
+  }
   return checkpoint.counts;
 }

@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import { retractEventAnalytics, writeEventAnalytics, type EventChange } from './event-analytics';
+import { retractEventAnalytics, writeEventAnalytics } from './event-analytics';
 import { describeChanges, type PendingWrite, type StoredState } from './event-changes';
 import type { IndexNames } from './index-names';
 import { bulkWriteEvents } from './migration/bulk-write-events';
@@ -39,41 +39,12 @@ export async function writeEventBatch(
   events: PreparedEvent[],
   context: WriteContext,
 ): Promise<WriteCounts> {
-  return (await prepareEventBatch(client, names, events, context)).commit();
-}
-
-/** A batch whose history documents are written: `commit` writes its events. */
-export interface PreparedBatch {
-  commit(): Promise<WriteCounts>;
-}
-
-/**
- * The first half of writeEventBatch: reads what the index holds of the batch's events and writes the
- * history documents of those it is about to write. The batch's events go only when `commit` is called;
- * another batch's events may be written in between (see writeEventBatches).
- */
-export async function prepareEventBatch(
-  client: Client,
-  names: IndexNames,
-  events: PreparedEvent[],
-  context: WriteContext,
-): Promise<PreparedBatch> {
   const counts: WriteCounts = { new: 0, changed: 0, unchanged: 0, superseded: 0 };
-  if (events.length === 0) return { commit: () => Promise.resolve(counts) };
+  if (events.length === 0) return counts;
   const stored = await readStored(client, names, events);
   const writes = pendingWrites(events, stored, context, counts);
   const changes = await describeChanges(client, names, writes);
   await writeEventAnalytics(client, names, changes, context);
-  return { commit: () => commitWrites(client, names, { writes, changes, counts }, context) };
-}
-
-/** Writes a prepared batch's events; takes back the history of those a newer run had written meanwhile. */
-async function commitWrites(
-  client: Client,
-  names: IndexNames,
-  { writes, changes, counts }: { writes: Write[]; changes: EventChange[]; counts: WriteCounts },
-  context: WriteContext,
-): Promise<WriteCounts> {
   const refused = await bulkWriteEvents(
     client,
     names,
