@@ -44,9 +44,8 @@ export async function parseStagedFeed(
     for await (const item of items) {
       if (item.kind === 'event') {
         result.events += 1;
-        const prepared = prepareEvent(item.event);
-        zonePrices.add(prepared.facts);
-        await events.write(prepared);
+        zonePrices.add(item.event);
+        await events.write(prepareEvent(item.event));
       } else {
         result.rejected += 1;
         await rejects.write(JSON.stringify(item.reject));

@@ -1,4 +1,5 @@
-import type { ZoneGroup } from './zone-groups';
+import type { ProviderEvent } from './event';
+import { zoneGroups } from './zone-groups';
 
 /** One provider's zones of one name in events that start in one month, summed over those events. */
 export interface ZonePriceRow {
@@ -25,10 +26,10 @@ export interface ZonePriceRow {
 export class ZonePriceRollup {
   private readonly rows = new Map<string, ZonePriceRow>();
 
-  /** Adds one event: its provider, start instant and zones grouped by name (see zoneGroups). */
-  add(event: { providerId: string; startsAt: string; zoneGroups: readonly ZoneGroup[] }): void {
-    const month = event.startsAt.slice(0, 7);
-    for (const group of event.zoneGroups) {
+  /** Adds one event's zones, grouped by name (see zoneGroups), to its provider's rows of its start month. */
+  add(event: Pick<ProviderEvent, 'providerId' | 'start' | 'zones'>): void {
+    const month = event.start.instant.slice(0, 7);
+    for (const group of zoneGroups(event.zones)) {
       // Provider ids and months hold no NUL, so the key names one row.
       const key = `${event.providerId}\u0000${month}\u0000${group.name}`;
       const row = this.rows.get(key);

@@ -1,9 +1,8 @@
-import { zoneGroups, type ZoneGroup } from '../domain/zone-groups';
 import { trackedState, type TrackedState } from './changed-fields';
 import type { FeedDocument } from './event-document';
 
 /**
- * What an event's history document and zone prices say about it. Taken from the feed document while the
+ * What an event's history document says about it. Taken from the feed document while the
  * feed is parsed and staged beside it, so writing them never parses the event's JSON again.
  */
 export interface EventFacts {
@@ -14,7 +13,6 @@ export interface EventFacts {
   maxPrice: number | null;
   totalCapacity: number;
   zoneCount: number;
-  zoneGroups: ZoneGroup[];
   /** What the next run compares the event with to say which fields it changed. */
   tracked: TrackedState;
 }
@@ -32,7 +30,6 @@ export function eventFacts(feed: FeedDocument, zonesJson?: string): EventFacts {
     maxPrice: feed.max_price,
     totalCapacity: feed.total_capacity,
     zoneCount: feed.zone_count,
-    zoneGroups: zoneGroups(feed.zones),
     tracked: trackedState(feed, zonesJson),
   };
 }

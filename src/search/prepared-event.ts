@@ -12,7 +12,7 @@ export interface PreparedEvent {
   id: string;
   contentHash: string;
   online: boolean;
-  /** What the event's history document and zone prices need, so they are made without parsing `feedJson`. */
+  /** What the event's history document needs, so it is written without parsing `feedJson`. */
   facts: EventFacts;
   /** JSON object of the document's feed fields (see toFeedDocument). */
   feedJson: string;
@@ -38,8 +38,9 @@ export function prepareEvent(event: ProviderEvent): PreparedEvent {
  */
 export function zonesJsonOf(feedJson: string): string {
   const key = feedJson.indexOf(',"zones":');
-  const end = feedJson.indexOf(',"zone_count":', key);
-  if (key < 0 || end < 0) throw new Error('feed document JSON has no zones before zone_count');
+  // From the end: `zone_count` is the second last field, and hundreds of zones come before it.
+  const end = feedJson.lastIndexOf(',"zone_count":');
+  if (key < 0 || end < key) throw new Error('feed document JSON has no zones before zone_count');
   return feedJson.slice(key + ',"zones":'.length, end);
 }
 

@@ -1,15 +1,14 @@
-import { zoneGroups } from '../../../src/domain/zone-groups';
 import { ZonePriceRollup } from '../../../src/domain/zone-price-rollup';
 
 function event(
   providerId: string,
-  startsAt: string,
+  instant: string,
   zones: { name: string; capacity: number; price: number }[],
 ) {
   return {
     providerId,
-    startsAt,
-    zoneGroups: zoneGroups(zones.map((z) => ({ ...z, numbered: z.capacity > 5 }))),
+    start: { local: instant.slice(0, 19), instant },
+    zones: zones.map((z, i) => ({ ...z, zoneId: String(i), numbered: z.capacity > 5 })),
   };
 }
 

@@ -20,18 +20,6 @@ describe('history and zone price documents', () => {
       maxPrice: 22,
       totalCapacity: 10,
       zoneCount: 2,
-      zoneGroups: [
-        {
-          name: 'Platea',
-          zones: 1,
-          numberedZones: 1,
-          capacity: 10,
-          minPrice: 22,
-          maxPrice: 22,
-          priceSum: 22,
-        },
-        { name: 'Grada', zones: 1, numberedZones: 0, capacity: 0, minPrice: 5, maxPrice: 5, priceSum: 5 },
-      ],
       tracked: trackedState(toFeedDocument(event)),
     });
   });
