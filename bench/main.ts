@@ -83,7 +83,7 @@ async function runFeedScenarios(
 
   const worker = await startWorkerProcess(ctx, 'worker', PREFIX);
   const api = await startApiProcess(ctx, 'api', PREFIX, { cache: true });
-  const driver = new SyncDriver(temporal, es, ctx.providersFile, PREFIX);
+  const driver = new SyncDriver(temporal, es, ctx.providersFile, PREFIX, ctx.elasticsearchPid);
   const syncs = await step('syncs (full, no-ops, 1%)', () => runSyncs(ctx, driver, worker, api.url, base));
   const search = await step('search throughput', () =>
     measureSearchThroughput(ctx, driver.indices, PREFIX, api, syncs.window),
@@ -114,7 +114,9 @@ async function runPeakAlone(ctx: BenchContext, temporal: Client, es: EsClient): 
   const { events, zones } = ctx.options;
   ctx.simulator.control('fever', { generate: { events, zones, seed: 1 } });
   const worker = await startWorkerProcess(ctx, 'worker', PREFIX);
-  await step('full sync', () => new SyncDriver(temporal, es, ctx.providersFile, PREFIX).sync(worker));
+  await step('full sync', () =>
+    new SyncDriver(temporal, es, ctx.providersFile, PREFIX, ctx.elasticsearchPid).sync(worker),
+  );
   await worker.stop();
   return step('search at a peak (open loop)', () => measureSearchPeak(ctx, PREFIX, log));
 }

@@ -14,7 +14,11 @@ export function loadFigures(r: FeedResults): Figure[] {
     serverCpuPct: load.cpu.serverPct,
     loadGeneratorCpuPct: load.cpu.loadGeneratorPct,
   });
-  const syncDetail = (sync: MeasuredSync) => ({ phases: sync.phases, counts: sync.summary.counts });
+  const syncDetail = (sync: MeasuredSync) => ({
+    phases: sync.phases,
+    counts: sync.summary.counts,
+    cpuSeconds: sync.cpuSeconds,
+  });
   // The same four figures with the cache (no prefix) and without it (`uncached_`).
   const under = (prefix: '' | 'uncached_', run: typeof cached, withoutSync: LoadResult): Figure[] => {
     const label = prefix === '' ? 'cached' : 'uncached';

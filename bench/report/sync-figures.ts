@@ -12,6 +12,7 @@ function runDetail(run: MeasuredSync): Record<string, unknown> {
     counts: run.summary.counts,
     outcome: run.summary.outcome,
     indexOps: run.indexOps,
+    cpuSeconds: run.cpuSeconds,
     feedMb: (run.summary.bytes ?? 0) / MB,
   };
 }
@@ -48,6 +49,7 @@ export function syncFigures(r: FeedResults): Figure[] {
         counts: alone.bulkCounts,
         eventsPerS: events / alone.bulkSeconds,
         coldNodeSeconds: alone.warmupSeconds,
+        cpuSeconds: alone.bulkCpuSeconds,
       },
     }),
     figure('sync.worker_peak_rss_mb', peak, 'MB', {

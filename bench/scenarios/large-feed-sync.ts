@@ -20,7 +20,13 @@ export async function measureLargeFeedSync(
   ctx.relay.setSuffix('');
   const worker = await startWorkerProcess(ctx, 'worker-2x', prefix);
   try {
-    return await new SyncDriver(temporalClient, elasticsearch, ctx.providersFile, prefix).sync(worker);
+    return await new SyncDriver(
+      temporalClient,
+      elasticsearch,
+      ctx.providersFile,
+      prefix,
+      ctx.elasticsearchPid,
+    ).sync(worker);
   } finally {
     await worker.stop();
   }

@@ -7,6 +7,7 @@ import { writeEventBatch, type WriteCounts } from '../../src/search/event-writer
 import { indexNames } from '../../src/search/index-names';
 import { prepareEvent } from '../../src/search/prepared-event';
 import type { BenchContext } from '../support/bench-context';
+import { meterCpuSeconds } from '../support/cpu-meter';
 
 /** The sync's parts measured alone, without Temporal: the baselines of `sync.end_to_end_s`. */
 export interface ParseAndBulkResult {
@@ -21,6 +22,8 @@ export interface ParseAndBulkResult {
   /** The same, on the just-started node: the untimed warm-up pass. */
   warmupSeconds: number;
   bulkCounts: WriteCounts;
+  /** CPU seconds of the measured bulk pass: Elasticsearch's (null when the bench did not start it) and this process's. */
+  bulkCpuSeconds: { elasticsearch: number | null; bench: number };
 }
 
 const BATCH = 500;
@@ -45,7 +48,11 @@ export async function measureParseAndBulk(
   // A just-started JVM indexes at a fraction of its warm speed: the first full pass warms it (and
   // Elasticsearch for the syncs after it), into indices that are then dropped.
   const warmup = await bulkInto(elasticsearch, 'bench-warmup', batches);
+  const elasticsearchCpu = ctx.elasticsearchPid === null ? null : meterCpuSeconds([ctx.elasticsearchPid]);
+  const benchCpu = process.cpuUsage();
   const measured = await bulkInto(elasticsearch, 'bench-direct', batches);
+  const { user, system } = process.cpuUsage(benchCpu);
+  const bulkCpuSeconds = { elasticsearch: elasticsearchCpu?.stop() ?? null, bench: (user + system) / 1e6 };
   return {
     fetchSeconds,
     parseSeconds,
@@ -54,6 +61,7 @@ export async function measureParseAndBulk(
     warmupSeconds: warmup.seconds,
     bulkSeconds: measured.seconds,
     bulkCounts: measured.counts,
+    bulkCpuSeconds,
   };
 }
 

@@ -25,6 +25,15 @@ export function meterCpu(pids: number[]): { stop(): number } {
 }
 
 /**
+ * Starts metering the CPU time of `pids` and their descendants; `stop()` gives the seconds they used since.
+ * Unlike wall time, it barely moves when other work on a shared machine takes the CPUs.
+ */
+export function meterCpuSeconds(pids: number[]): { stop(): number } {
+  const ticks = treeTicks(pids);
+  return { stop: () => (treeTicks(pids) - ticks) / TICKS_PER_SECOND };
+}
+
+/**
  * Waits until the machine's CPUs are at most `maxBusyPct` busy over a second (Elasticsearch merging
  * after a sync, or anything else running), for at most `timeoutMs`; returns the last busy share seen.
  */

@@ -7,6 +7,7 @@ import type { RunSummary } from '../../src/schedules/sync-control';
 import { TemporalSyncControl } from '../../src/schedules/temporal-sync-control';
 import { indexNames, type IndexNames } from '../../src/search/index-names';
 import { SyncRunStore } from '../../src/search/sync-run-store';
+import { meterCpuSeconds } from './cpu-meter';
 import { historyPhases, type HistoryPhases } from './history-phases';
 import type { NodeChild } from './node-child';
 import { peakBySpan, sampleRss, type RssSample } from './rss-sampler';
@@ -28,6 +29,8 @@ export interface MeasuredSync {
   memory: RssSample;
   /** The worker's highest RSS during each activity. */
   peakRssMbByPhase: Record<string, number>;
+  /** CPU seconds Elasticsearch (null when the bench did not start it) and the worker used during the run. */
+  cpuSeconds: { elasticsearch: number | null; worker: number };
   /** performance.now() when the result arrived. */
   endedAt: number;
 }
@@ -42,6 +45,7 @@ export class SyncDriver {
     private readonly elasticsearch: EsClient,
     providersFile: string,
     prefix: string,
+    private readonly elasticsearchPid: number | null,
   ) {
     this.indices = indexNames(prefix);
     const providers = loadProviderSettings(providersFile, { env: () => undefined });
@@ -58,6 +62,8 @@ export class SyncDriver {
   async sync(worker: NodeChild): Promise<MeasuredSync> {
     const opsBefore = await this.indexTotal();
     const rss = sampleRss(worker.pid);
+    const workerCpu = meterCpuSeconds([worker.pid]);
+    const elasticsearchCpu = this.elasticsearchPid === null ? null : meterCpuSeconds([this.elasticsearchPid]);
     const started = performance.now();
     const summary = await Promise.race([
       this.control.syncNow('fever', { wait: true }),
@@ -68,6 +74,7 @@ export class SyncDriver {
     });
     const endedAt = performance.now();
     const memory = rss.stop();
+    const cpuSeconds = { elasticsearch: elasticsearchCpu?.stop() ?? null, worker: workerCpu.stop() };
     if (summary.outcome === 'failed') throw new Error(`sync ${summary.runId} failed: ${summary.error}`);
     const history = await this.history(summary);
     return {
@@ -79,6 +86,7 @@ export class SyncDriver {
       phases: history.phases.seconds,
       memory,
       peakRssMbByPhase: peakBySpan(memory, history.phases.spans),
+      cpuSeconds,
       endedAt,
     };
   }

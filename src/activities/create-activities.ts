@@ -1,9 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 import type { EventReject } from '../domain/event';
+import type { ZonePriceRow } from '../domain/zone-price-rollup';
 import { isProviderOfKind, type ProviderSettings } from '../providers/provider-settings';
 import type { XmlEventListSettings } from '../providers/xml-event-list/xml-event-list-settings';
 import { finishedRun, type RunRecord, type RunSummary } from '../domain/run-summary';
@@ -13,6 +14,7 @@ import { RejectStore } from '../search/reject-store';
 import { SyncRunStore } from '../search/sync-run-store';
 import { unlistMissingEvents } from '../search/unlist-missing-events';
 import { downloadFeed } from '../providers/xml-event-list/download-feed';
+import { writeZonePrices } from '../search/write-zone-prices';
 import { indexStagedEvents, type IndexCheckpoint } from './index-staged-events';
 import { readLineBatches } from './line-file';
 import { parseStagedFeed } from './parse-feed';
@@ -113,17 +115,22 @@ export function createActivities(deps: ActivityDeps) {
       return { ...counts, stale: false };
     },
 
-    /** Unlists dropped events, records rejects, state and the run, and publishes a new data generation. */
+    /**
+     * Unlists dropped events, writes the feed's zone prices, records rejects, state and the run, and
+     * publishes a new data generation.
+     */
     async finishRun(run: SyncRunRef, ending: RunEnding): Promise<RunSummary> {
       const { feed, parsed, indexed } = ending;
       let unlisted = 0;
       if (feed && parsed && indexed && !indexed.stale) {
         await requireStagedFiles('finishRun', [parsed.idsPath, parsed.rejectsPath]);
         const ids = await readStagedIds(parsed.idsPath);
-        unlisted = await unlistMissingEvents(deps.elasticsearch, deps.indices, run.providerId, ids, {
-          runId: run.runId,
-          fetchedAt: feed.fetchedAt,
-        });
+        const written = { runId: run.runId, fetchedAt: feed.fetchedAt };
+        unlisted = await unlistMissingEvents(deps.elasticsearch, deps.indices, run.providerId, ids, written);
+        if (parsed.zonePricesPath) {
+          const rows = await stagedZonePrices(parsed.zonePricesPath);
+          await writeZonePrices(deps.elasticsearch, deps.indices, run.providerId, rows, written);
+        }
         await rejects.save(run.runId, await stagedRejects(parsed.rejectsPath));
         await state.recordSuccess(run.providerId, feed.fetchedAt, feed.sha256);
         if (indexed.new + indexed.changed + unlisted > 0) await state.bumpGeneration(run.runId);
@@ -155,6 +162,11 @@ async function stagedRejects(rejectsPath: string): Promise<EventReject[]> {
   ))
     all.push(...batch);
   return all;
+}
+
+async function stagedZonePrices(zonePricesPath: string): Promise<ZonePriceRow[]> {
+  await requireStagedFiles('finishRun', [zonePricesPath]);
+  return JSON.parse(await readFile(zonePricesPath, 'utf8')) as ZonePriceRow[];
 }
 
 /** The run as recorded: its outcome follows from how far it got and whether it failed. */

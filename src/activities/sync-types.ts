@@ -24,6 +24,8 @@ export interface ParsedFeed {
   eventsPath: string;
   idsPath: string;
   rejectsPath: string;
+  /** Zone prices per zone name and start month (ZonePriceRow[] JSON); absent when an earlier release parsed. */
+  zonePricesPath?: string;
   events: number;
   rejected: number;
 }

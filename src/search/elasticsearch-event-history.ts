@@ -36,6 +36,7 @@ export class ElasticsearchEventHistory implements EventHistory {
 function toEntry({
   event_id: _event,
   provider_id: _provider,
+  tracked: _tracked,
   ...entry
 }: EventHistoryDocument): EventHistoryEntry {
   return entry;

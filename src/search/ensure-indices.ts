@@ -1,6 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { eventHistoryMapping } from './event-history-document';
-import { eventZonesMapping } from './event-zone-document';
 import type { IndexNames } from './index-names';
 import {
   bookingsMapping,
@@ -11,6 +10,7 @@ import {
   zoneAvailabilityMapping,
 } from './index-mappings';
 import { slotsMapping } from './slots/slot-document';
+import { zonePricesMapping } from './zone-price-document';
 
 // A single local node cannot place replicas; a cluster deployment raises this with index settings.
 const settings: estypes.IndicesIndexSettings = {
@@ -35,7 +35,7 @@ export async function ensureIndices(client: Client, names: IndexNames): Promise<
   await createIfMissing(client, names.zoneAvailability, zoneAvailabilityMapping);
   await createIfMissing(client, names.bookings, bookingsMapping);
   await createIfMissing(client, names.eventHistory, eventHistoryMapping);
-  await createIfMissing(client, names.eventZones, eventZonesMapping);
+  await createIfMissing(client, names.zonePrices, zonePricesMapping);
   await createIfMissing(client, names.slots, slotsMapping);
 }
 

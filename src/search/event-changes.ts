@@ -1,48 +1,80 @@
 import type { Client } from '@elastic/elasticsearch';
-import { changedFields, TRACKED_FIELDS, type TrackedValues } from './changed-fields';
+import {
+  changedFields,
+  TRACKED_FIELDS,
+  trackedState,
+  type TrackedState,
+  type TrackedValues,
+} from './changed-fields';
 import type { EventChange } from './event-analytics';
 import type { FeedDocument } from './event-document';
+import { historyDocumentId } from './event-history-document';
 import type { IndexNames } from './index-names';
 import type { PreparedEvent } from './prepared-event';
 
-/** An event a batch is about to write, and whether the index already holds a version of it. */
+/** What the index holds of an event: whether it is listed, and the run that last wrote it. */
+export interface StoredState {
+  listed: boolean;
+  lastRunId: string;
+}
+
+/** An event a batch is about to write, and the version the index holds of it, if any. */
 export interface PendingWrite {
   event: PreparedEvent;
-  stored: boolean;
+  before: StoredState | undefined;
 }
 
 /**
- * The changes that the batch's writes make. Only events the index already holds are read back (their
- * tracked fields, from `_source`): a sync rewrites few events once the first one is done, and a first
- * sync, which writes them all, reads none.
+ * The changes that the batch's writes make. A stored event's tracked fields are read from the history
+ * document of the run that last wrote it, a few hundred bytes, rather than from the event itself (hundreds
+ * of zones); a first sync, which writes every event new, reads nothing.
  */
 export async function describeChanges(
   client: Client,
   names: IndexNames,
   writes: readonly PendingWrite[],
 ): Promise<EventChange[]> {
-  const before = await readTracked(
+  const before = await readBefore(
     client,
     names,
-    writes.filter((w) => w.stored).map((w) => w.event.id),
+    writes.flatMap(({ event, before }) => (before ? [{ id: event.id, ...before }] : [])),
   );
   return writes.map(({ event }) => {
+    const change = { id: event.id, facts: event.facts };
     const previous = before.get(event.id);
-    if (!previous) return { ...changeOf(event), kind: 'new', changedFields: [], removedZoneNames: [] };
-    const current = { ...(JSON.parse(event.feedJson) as FeedDocument), listed: true };
-    const zoneNames = new Set(event.facts.zoneGroups.map((g) => g.name));
-    const previousNames = new Set((previous.zones as FeedDocument['zones'] | undefined)?.map((z) => z.name));
-    return {
-      ...changeOf(event),
-      kind: 'changed',
-      changedFields: changedFields(previous, current),
-      removedZoneNames: [...previousNames].filter((name) => !zoneNames.has(name)),
-    };
+    if (!previous) return { ...change, kind: 'new', changedFields: [] };
+    const current = { ...event.facts.tracked, listed: true };
+    return { ...change, kind: 'changed', changedFields: changedFields(previous, current) };
   });
 }
 
-function changeOf(event: PreparedEvent): Pick<EventChange, 'id' | 'facts'> {
-  return { id: event.id, facts: event.facts };
+/**
+ * The tracked fields of stored events as the index holds them. Each history document names the run, so
+ * the one of the run that last wrote the event is read by id; an event whose document keeps no tracked
+ * state (written by an earlier release) is read from its own `_source`.
+ */
+async function readBefore(
+  client: Client,
+  names: IndexNames,
+  stored: (StoredState & { id: string })[],
+): Promise<Map<string, TrackedValues>> {
+  const before = new Map<string, TrackedValues>();
+  if (stored.length === 0) return before;
+  const history = await client.mget<{ tracked?: TrackedState }>({
+    index: names.eventHistory,
+    ids: stored.map(({ id, lastRunId }) => historyDocumentId(id, lastRunId)),
+    _source_includes: ['tracked'],
+  });
+  const unrecorded: string[] = [];
+  stored.forEach(({ id, listed }, i) => {
+    const doc = history.docs[i];
+    const tracked = doc && 'found' in doc && doc.found ? doc._source?.tracked : undefined;
+    if (tracked) before.set(id, { ...tracked, listed });
+    else unrecorded.push(id);
+  });
+  for (const [id, source] of await readTracked(client, names, unrecorded))
+    before.set(id, { ...trackedState(source as FeedDocument), listed: source.listed });
+  return before;
 }
 
 async function readTracked(

@@ -1,9 +1,9 @@
-import { zoneGroups, type ZoneGroup } from '../domain/zone-groups';
+import { trackedState, type TrackedState } from './changed-fields';
 import type { FeedDocument } from './event-document';
 
 /**
- * What an event's history and zone documents say about it. Taken from the feed document while the feed is
- * parsed and staged beside it, so writing those documents never parses the event's JSON again.
+ * What an event's history document says about it. Taken from the feed document while the
+ * feed is parsed and staged beside it, so writing them never parses the event's JSON again.
  */
 export interface EventFacts {
   providerId: string;
@@ -13,11 +13,15 @@ export interface EventFacts {
   maxPrice: number | null;
   totalCapacity: number;
   zoneCount: number;
-  zoneGroups: ZoneGroup[];
+  /** What the next run compares the event with to say which fields it changed. */
+  tracked: TrackedState;
 }
 
-/** The facts of an event's feed document (as built from the feed, or as read back from the index). */
-export function eventFacts(feed: FeedDocument): EventFacts {
+/**
+ * The facts of an event's feed document (as built from the feed, or as read back from the index);
+ * `zonesJson` is `JSON.stringify(feed.zones)`, when already at hand.
+ */
+export function eventFacts(feed: FeedDocument, zonesJson?: string): EventFacts {
   return {
     providerId: feed.provider_id,
     title: feed.title,
@@ -26,6 +30,6 @@ export function eventFacts(feed: FeedDocument): EventFacts {
     maxPrice: feed.max_price,
     totalCapacity: feed.total_capacity,
     zoneCount: feed.zone_count,
-    zoneGroups: zoneGroups(feed.zones),
+    tracked: trackedState(feed, zonesJson),
   };
 }

@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { documentId } from './document-id';
+import type { TrackedState } from './changed-fields';
 import type { EventFacts } from './event-facts';
 import { keyword, date } from './mapping-fields';
 
@@ -21,6 +22,11 @@ export interface EventHistoryDocument {
   zone_count: number;
   /** Fields whose value differs from the stored one (see changedFields); empty for a new event. */
   changed_fields: string[];
+  /**
+   * The event's tracked fields as this run left them: the next run that changes the event compares with
+   * this rather than read the event's whole stored document back. Kept, not indexed.
+   */
+  tracked: TrackedState;
 }
 
 /** Event history: append-only, one document per event per run that changed it. */
@@ -39,6 +45,7 @@ export const eventHistoryMapping: estypes.MappingTypeMapping = {
     total_capacity: { type: 'long' },
     zone_count: { type: 'integer' },
     changed_fields: keyword,
+    tracked: { type: 'object', enabled: false },
   },
 };
 
@@ -70,5 +77,6 @@ export function toHistoryDocument(
     total_capacity: facts.totalCapacity,
     zone_count: facts.zoneCount,
     changed_fields: change.changedFields,
+    tracked: facts.tracked,
   };
 }

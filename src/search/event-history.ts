@@ -6,8 +6,11 @@ export interface HistoryPosition {
   runId: string;
 }
 
-/** One run's record of an event, as `GET /events/{id}/history` shows it: its history document without the ids. */
-export type EventHistoryEntry = Omit<EventHistoryDocument, 'event_id' | 'provider_id'>;
+/**
+ * One run's record of an event, as `GET /events/{id}/history` shows it: its history document without the
+ * ids and the state kept for the next run.
+ */
+export type EventHistoryEntry = Omit<EventHistoryDocument, 'event_id' | 'provider_id' | 'tracked'>;
 
 /** Read side of the history index, as the API needs it. */
 export interface EventHistory {

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import { retractEventAnalytics, writeEventAnalytics } from './event-analytics';
-import { describeChanges, type PendingWrite } from './event-changes';
+import { describeChanges, type PendingWrite, type StoredState } from './event-changes';
 import type { IndexNames } from './index-names';
 import { bulkWriteEvents } from './migration/bulk-write-events';
 import { documentJson, type PreparedEvent } from './prepared-event';
@@ -20,12 +20,10 @@ export interface WriteCounts {
   superseded: number;
 }
 
-interface Stored {
+interface Stored extends StoredState {
   contentHash: string;
   everOnline: boolean;
-  listed: boolean;
   firstSeenAt: string;
-  lastRunId: string;
   /** The external version of the stored document: the fetch time of the run that wrote it. */
   version: number;
 }
@@ -52,18 +50,44 @@ export async function writeEventBatch(
     names,
     writes.flatMap((write) => eventOperation(names, write, context)),
   );
-  // A newer run wrote some of these events since they were read: what this run recorded of them goes.
+  const ours = await refusedAsOurs(client, names, writes, refused, context);
+  // A newer run wrote the other refused events since they were read: what this run recorded of them goes.
   await retractEventAnalytics(
     client,
     names,
-    changes.filter((_, i) => refused.has(i)),
+    changes.filter(({ id }, i) => refused.has(i) && !ours.has(id)),
     context,
   );
-  writes.forEach(({ before }, i) => {
-    if (refused.has(i)) counts.superseded += 1;
-    else counts[before ? 'changed' : 'new'] += 1;
+  writes.forEach(({ event, before }, i) => {
+    if (!refused.has(i)) counts[before ? 'changed' : 'new'] += 1;
+    else if (ours.has(event.id)) counts[ours.get(event.id)!] += 1;
+    else counts.superseded += 1;
   });
   return counts;
+}
+
+/**
+ * The refused writes that this run itself had made (a feed that lists an event twice: its first listing
+ * was written), counted as that first write was. Their history documents are this run's and stay.
+ */
+async function refusedAsOurs(
+  client: Client,
+  names: IndexNames,
+  writes: Write[],
+  refused: ReadonlySet<number>,
+  context: WriteContext,
+): Promise<Map<string, 'new' | 'changed'>> {
+  const ours = new Map<string, 'new' | 'changed'>();
+  if (refused.size === 0) return ours;
+  const stored = await readStored(
+    client,
+    names,
+    writes.filter((_, i) => refused.has(i)).map((w) => w.event),
+  );
+  for (const [id, now] of stored)
+    if (now.lastRunId === context.runId)
+      ours.set(id, now.firstSeenAt === context.fetchedAt ? 'new' : 'changed');
+  return ours;
 }
 
 type Write = PendingWrite & { before: Stored | undefined };
@@ -87,7 +111,7 @@ function pendingWrites(
       // Known before writing, so an older run records no history of a change it does not make.
       counts.superseded += 1;
     } else {
-      writes.push({ event, before, stored: before !== undefined });
+      writes.push({ event, before });
     }
   }
   return writes;

@@ -14,8 +14,8 @@ export interface IndexNames {
   zoneAvailability: string;
   /** Append-only: one document per event per run that changed it. */
   eventHistory: string;
-  /** One document per event and zone name, for analysis by zone. */
-  eventZones: string;
+  /** One document per provider, zone name and start month, from its latest run: analysis by zone. */
+  zonePrices: string;
   /** One document per slot of a partner's product on a date (src/search/slots/). */
   slots: string;
 }
@@ -38,7 +38,7 @@ export function indexNames(prefix: string): IndexNames {
     bookings: `${prefix}-bookings`,
     zoneAvailability: `${prefix}-zone-availability`,
     eventHistory: `${prefix}-event-history`,
-    eventZones: `${prefix}-event-zones`,
+    zonePrices: `${prefix}-zone-prices`,
     slots: `${prefix}-availability-slots`,
   };
 }

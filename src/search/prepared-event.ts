@@ -12,7 +12,7 @@ export interface PreparedEvent {
   id: string;
   contentHash: string;
   online: boolean;
-  /** What the event's history and zone documents need, so they are written without parsing `feedJson`. */
+  /** What the event's history document needs, so it is written without parsing `feedJson`. */
   facts: EventFacts;
   /** JSON object of the document's feed fields (see toFeedDocument). */
   feedJson: string;
@@ -21,13 +21,27 @@ export interface PreparedEvent {
 /** Prepares a normalized event for writing. */
 export function prepareEvent(event: ProviderEvent): PreparedEvent {
   const feed = toFeedDocument(event);
+  const feedJson = JSON.stringify(feed);
   return {
     id: event.id,
     contentHash: contentHash(event),
     online: event.sellMode === 'online',
-    facts: eventFacts(feed),
-    feedJson: JSON.stringify(feed),
+    facts: eventFacts(feed, zonesJsonOf(feedJson)),
+    feedJson,
   };
+}
+
+/**
+ * The `zones` array's JSON inside a feed document's JSON: the text `JSON.stringify(feed.zones)` gives,
+ * without serializing hundreds of zones a second time. toFeedDocument puts `zones` right before
+ * `zone_count`; neither key's quoted form can occur inside a JSON string, whose quotes are escaped.
+ */
+export function zonesJsonOf(feedJson: string): string {
+  const key = feedJson.indexOf(',"zones":');
+  // From the end: `zone_count` is the second last field, and hundreds of zones come before it.
+  const end = feedJson.lastIndexOf(',"zone_count":');
+  if (key < 0 || end < key) throw new Error('feed document JSON has no zones before zone_count');
+  return feedJson.slice(key + ',"zones":'.length, end);
 }
 
 /** The whole document's JSON: the prepared feed fields followed by the run's lifecycle fields. */

@@ -40,7 +40,7 @@ export async function unlistMissingEvents(
   return count.count;
 }
 
-/** Unlists the events `ids`, their history and zone documents first (see writeEventAnalytics). */
+/** Unlists the events `ids`, their history documents first (see writeEventAnalytics). */
 async function unlistPage(
   client: Client,
   names: IndexNames,
@@ -98,7 +98,6 @@ function unlisting(id: string, document: EventDocument): EventChange {
     facts: eventFacts(document),
     kind: 'unlisted',
     changedFields: ['listed'],
-    removedZoneNames: [],
   };
 }
 

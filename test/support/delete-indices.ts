@@ -11,7 +11,7 @@ export async function deleteIndices(client: Client, names: IndexNames): Promise<
     names.zoneAvailability,
     names.bookings,
     names.eventHistory,
-    names.eventZones,
+    names.zonePrices,
     names.slots,
   ];
   await client.indices.delete({ index: concrete, ignore_unavailable: true });

@@ -5,9 +5,12 @@ import { elasticsearchConnection } from '../../../src/search/elasticsearch-conne
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventAnalytics } from '../../../src/search/event-analytics';
 import { describeChanges } from '../../../src/search/event-changes';
-import type { EventHistoryDocument } from '../../../src/search/event-history-document';
+import {
+  eventHistoryMapping,
+  historyDocumentId,
+  type EventHistoryDocument,
+} from '../../../src/search/event-history-document';
 import { writeEventBatch, type WriteContext } from '../../../src/search/event-writer';
-import type { EventZoneDocument } from '../../../src/search/event-zone-document';
 import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import { prepareEvent } from '../../../src/search/prepared-event';
 import { unlistMissingEvents } from '../../../src/search/unlist-missing-events';
@@ -19,7 +22,7 @@ const RUN_1: WriteContext = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z'
 const RUN_2: WriteContext = { runId: 'r2', fetchedAt: '2026-01-02T00:00:00.000Z' };
 const RUN_3: WriteContext = { runId: 'r3', fetchedAt: '2026-01-03T00:00:00.000Z' };
 
-describe('event history and zone documents on a real Elasticsearch node', () => {
+describe('event history documents on a real Elasticsearch node', () => {
   let client: Client;
   let names: IndexNames;
 
@@ -45,17 +48,6 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
       index: names.eventHistory,
       size: 100,
       sort: [{ fetched_at: 'asc' }, { change: 'asc' }, { event_id: 'asc' }],
-    });
-    return response.hits.hits.map((hit) => hit._source!);
-  }
-
-  async function zones(eventId: string): Promise<EventZoneDocument[]> {
-    await client.indices.refresh({ index: names.eventZones });
-    const response = await client.search<EventZoneDocument>({
-      index: names.eventZones,
-      size: 100,
-      query: { term: { event_id: eventId } },
-      sort: [{ zone_name: 'asc' }],
     });
     return response.hits.hits.map((hit) => hit._source!);
   }
@@ -100,6 +92,7 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
       total_capacity: 10,
       zone_count: 2,
       changed_fields: [],
+      tracked: prepareEvent(makeEvent(3)).facts.tracked,
     });
     expect(second).toMatchObject({
       run_id: 'r2',
@@ -132,20 +125,16 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
 
     expect([counts.superseded, unlisted]).toEqual([1, 0]);
     expect((await history()).map((h) => h.run_id)).toEqual(['r3', 'r3']);
-    expect((await zones(makeEvent(1).id)).map((z) => [z.run_id, z.title])).toEqual([
-      ['r3', 'Event 1'],
-      ['r3', 'Event 1'],
-    ]);
   });
 
   it('never duplicates a history document when a batch is retried, whatever the first attempt got done', async () => {
     await write([makeEvent(1)], RUN_1);
     const batch = [makeEvent(1, { title: 'Changed' }), makeEvent(2)].map(prepareEvent);
-    // A first attempt that wrote the history and zone documents, then stopped before the events.
+    // A first attempt that wrote the history documents, then stopped before the events.
     const changes = await describeChanges(
       client,
       names,
-      batch.map((event, i) => ({ event, stored: i === 0 })),
+      batch.map((event, i) => ({ event, before: i === 0 ? { listed: true, lastRunId: 'r1' } : undefined })),
     );
     await writeEventAnalytics(client, names, changes, RUN_2);
 
@@ -163,47 +152,48 @@ describe('event history and zone documents on a real Elasticsearch node', () => 
     ]);
   });
 
-  it('keeps one zone document per zone name, with the event beside it, and drops names the event lost', async () => {
-    const event = makeEvent(5, {
-      zones: [
-        { zoneId: '1', name: 'Platea', capacity: 10, price: 20, numbered: true },
-        { zoneId: '1', name: 'Platea', capacity: 5, price: 30, numbered: false },
-        { zoneId: '2', name: 'Grada', capacity: 0, price: 5, numbered: false },
-      ],
-    });
-    await write([event], RUN_1);
-    const before = await zones(event.id);
-    await write([makeEvent(5, { zones: [event.zones[0]!], minPrice: 20, maxPrice: 20 })], RUN_2);
-    const after = await zones(event.id);
+  it('keeps the history of an event that the feed lists twice in one batch', async () => {
+    const counts = await write([makeEvent(1), makeEvent(2), makeEvent(1)], RUN_1);
 
-    expect(before).toEqual([
-      expect.objectContaining({ zone_name: 'Grada', zones: 1, capacity: 0, min_price: 5, max_price: 5 }),
-      expect.objectContaining({
-        provider_id: 'test',
-        title: 'Event 5',
-        starts_at: event.start.instant,
-        zone_name: 'Platea',
-        zones: 2,
-        numbered_zones: 1,
-        capacity: 15,
-        min_price: 20,
-        max_price: 30,
-        avg_price: 25,
-        price_sum: 50,
-        listed: true,
-      }),
-    ]);
-    expect(after.map((z) => [z.zone_name, z.zones, z.run_id])).toEqual([['Platea', 1, 'r2']]);
+    expect(counts).toEqual({ new: 3, changed: 0, unchanged: 0, superseded: 0 });
+    expect((await history()).map((h) => [h.event_id, h.change])).toEqual(
+      [makeEvent(1).id, makeEvent(2).id].sort().map((id) => [id, 'new']),
+    );
   });
 
-  it('marks the zone documents of an unlisted event as not listed', async () => {
+  it('says what changed from the event itself when the last history document keeps no tracked state', async () => {
     await write([makeEvent(1), makeEvent(2)], RUN_1);
-    await unlistMissingEvents(client, names, 'test', new Set([makeEvent(1).id]), RUN_2);
+    // As an earlier release left them: one history document without tracked state, one never written.
+    const first = historyDocumentId(makeEvent(1).id, 'r1');
+    const { _source } = await client.get<EventHistoryDocument>({ index: names.eventHistory, id: first });
+    const { tracked: _tracked, ...untracked } = _source!;
+    await client.index({ index: names.eventHistory, id: first, document: untracked });
+    await client.delete({ index: names.eventHistory, id: historyDocumentId(makeEvent(2).id, 'r1') });
 
-    expect((await zones(makeEvent(2).id)).map((z) => [z.zone_name, z.listed, z.run_id])).toEqual([
-      ['Grada', false, 'r2'],
-      ['Platea', false, 'r2'],
+    await write([makeEvent(1, { title: 'Renamed' }), makeEvent(2, { soldOut: true })], RUN_2);
+
+    const changed = (await history()).filter((h) => h.run_id === 'r2');
+    expect(changed.map((h) => [h.event_id, h.changed_fields])).toEqual(
+      [
+        [makeEvent(1).id, ['title']],
+        [makeEvent(2).id, ['sold_out']],
+      ].sort(),
+    );
+  });
+
+  it('writes into a history index an earlier release created, once ensureIndices has added the tracked state', async () => {
+    const { tracked: _tracked, ...earlier } = eventHistoryMapping.properties!;
+    await client.indices.delete({ index: names.eventHistory });
+    await client.indices.create({
+      index: names.eventHistory,
+      mappings: { ...eventHistoryMapping, properties: earlier },
+    });
+
+    await ensureIndices(client, names);
+    await write([makeEvent(1)], RUN_1);
+
+    expect((await history()).map((h) => [h.run_id, h.tracked])).toEqual([
+      ['r1', prepareEvent(makeEvent(1)).facts.tracked],
     ]);
-    expect((await zones(makeEvent(1).id)).every((z) => z.listed)).toBe(true);
   });
 });

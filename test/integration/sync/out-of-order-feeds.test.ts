@@ -2,6 +2,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { FetchedFeed, IndexedFeed, ParsedFeed, SyncRunRef } from '../../../src/activities/sync-types';
 import { eventId } from '../../../src/domain/event-id';
 import type { EventDocument } from '../../../src/search/event-document';
+import type { ZonePriceDocument } from '../../../src/search/zone-price-document';
 import { ProviderStateStore } from '../../../src/search/provider-state-store';
 import { activitiesOnTestIndices, type ActivitiesOnTestIndices } from './support/activities-on-test-indices';
 import { fixtureFeed, stageFeed } from './support/stage-feed';
@@ -50,6 +51,16 @@ describe('indexEvents and finishRun when feeds arrive out of order', () => {
       version: true,
     });
     return new Map(response.hits.hits.map((h) => [h._id!, { version: h._version!, doc: h._source! }]));
+  }
+
+  async function zonePrices(): Promise<ZonePriceDocument[]> {
+    await bed.client.indices.refresh({ index: bed.names.zonePrices });
+    const response = await bed.client.search<ZonePriceDocument>({
+      index: bed.names.zonePrices,
+      size: 100,
+      sort: [{ month: 'asc' }, { zone_name: 'asc' }],
+    });
+    return response.hits.hits.map((h) => h._source!);
   }
 
   it('does not write a feed older than the last synced one, and records its run as superseded', async () => {
@@ -113,5 +124,20 @@ describe('indexEvents and finishRun when feeds arrive out of order', () => {
       version: Date.parse(NEWER),
       doc: { listed: true, last_run_id: 'newer' },
     });
+  });
+
+  it('keeps the zone prices of the newer feed when an older run finishes after it', async () => {
+    const newer = await stagedRun('newer', 'response_1.xml', NEWER);
+    const older = await stagedRun('older', 'response_3.xml', OLDER);
+    const newerIndexed = await newer.index();
+    const olderIndexed = await older.index();
+    await newer.finish(newerIndexed);
+    const written = await zonePrices();
+
+    await older.finish(olderIndexed);
+
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.every((row) => row.run_id === 'newer' && row.provider_id === 'fever')).toBe(true);
+    expect(await zonePrices()).toEqual(written);
   });
 });

@@ -1,5 +1,10 @@
 import { indexNames } from '../../../src/search/index-names';
-import { lensLayers, readSavedObjects, type SavedObject } from '../../support/kibana-saved-objects';
+import {
+  lensLayers,
+  readSavedObjects,
+  type LensColumn,
+  type SavedObject,
+} from '../../support/kibana-saved-objects';
 
 // The versions Kibana 8.19 writes into an export; an import migrates objects from them onwards.
 const TYPE_MIGRATION_VERSIONS: Record<string, string> = {
@@ -43,7 +48,7 @@ describe('kibana/saved-objects.ndjson', () => {
     expect(views).toEqual({
       [names.events]: 'starts_at',
       [names.eventHistory]: 'fetched_at',
-      [names.eventZones]: 'starts_at',
+      [names.zonePrices]: 'month',
       [names.syncRuns]: 'started_at',
       [names.rejects]: 'rejected_at',
       [names.bookings]: 'held_at',
@@ -122,6 +127,20 @@ describe('kibana/saved-objects.ndjson', () => {
         'Price over time',
       ]),
     );
+  });
+
+  it('averages zone prices over zones, as the sum of price_sum over the sum of zones, never as a mean of means', () => {
+    const lens = objects.find((o) => o.id === 'eventhub-zone-prices-by-name')!;
+    const [, layer] = lensLayers(lens)[0]!;
+    const columns = layer.columns as Record<string, LensColumn & { params?: { formula?: string } }>;
+    const parts = Object.values(columns).filter((c) => c.label === 'Part of Average price' && c.sourceField);
+
+    expect(columns.avg?.params?.formula).toBe('sum(price_sum) / sum(zones)');
+    expect(parts.map((c) => [c.operationType, c.sourceField])).toEqual([
+      ['sum', 'price_sum'],
+      ['sum', 'zones'],
+    ]);
+    expect(Object.values(columns).map((c) => c.sourceField)).not.toContain('avg_price');
   });
 
   function panelTitles(dashboardTitle: string): unknown[] {

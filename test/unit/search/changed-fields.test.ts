@@ -1,4 +1,4 @@
-import { changedFields } from '../../../src/search/changed-fields';
+import { changedFields, trackedState } from '../../../src/search/changed-fields';
 import { toFeedDocument } from '../../../src/search/event-document';
 import { makeEvent } from '../../support/fixture-events';
 
@@ -24,5 +24,15 @@ describe('changedFields', () => {
   it('ignores identity and restated fields (ids, local times, date_range)', () => {
     const after = { ...before, base_event_id: 'other', start_date: '1999-01-01', date_range: {} };
     expect(changedFields(before, after)).toEqual([]);
+  });
+
+  it('compares a tracked state as it compares the documents, with zones as a digest', () => {
+    const readBack = JSON.parse(JSON.stringify(before)) as typeof before;
+    const zones = makeEvent(1).zones.map((z) => (z.zoneId === '2' ? { ...z, price: 6 } : z));
+    const after = toFeedDocument(makeEvent(1, { title: 'New', zones }));
+
+    expect(trackedState(readBack)).toEqual(trackedState(before));
+    expect(trackedState(before).zones).toMatch(/^[\w-]{43}$/);
+    expect(changedFields(trackedState(before), trackedState(after))).toEqual(['title', 'zones']);
   });
 });

@@ -1,6 +1,7 @@
 import { contentHash } from '../../../src/domain/content-hash';
 import { toFeedDocument, toLifecycleDocument } from '../../../src/search/event-document';
-import { documentJson, prepareEvent } from '../../../src/search/prepared-event';
+import { trackedState } from '../../../src/search/changed-fields';
+import { documentJson, prepareEvent, zonesJsonOf } from '../../../src/search/prepared-event';
 import { makeEvent } from '../../support/fixture-events';
 
 const LIFECYCLE = {
@@ -31,5 +32,17 @@ describe('prepareEvent and documentJson', () => {
     });
     expect(offline.online).toBe(false);
     expect(offline.contentHash).not.toBe(online.contentHash);
+  });
+
+  it('keep the tracked state of the document, its zones read from the document JSON whatever the text holds', () => {
+    const event = makeEvent(4, {
+      title: 'Tricky ,"zones":[ and ,"zone_count": \\',
+      zones: [{ zoneId: '1', name: '],"zone_count":9,"x":"\\"', capacity: 3, price: 12.5, numbered: true }],
+    });
+    const prepared = prepareEvent(event);
+    const feed = toFeedDocument(event);
+
+    expect(zonesJsonOf(prepared.feedJson)).toBe(JSON.stringify(feed.zones));
+    expect(prepared.facts.tracked).toEqual(trackedState(feed));
   });
 });
