@@ -21,13 +21,17 @@ export interface ZonePriceRow {
  * Sums a feed's events into rows per provider, zone name and start month while the feed is parsed: a
  * few hundred rows where documents per event and zone name would be tens of thousands. Sums and
  * extremes only, so the rows of any months add up exactly (mean price over zones: sum of `priceSum`
- * over sum of `zones`).
+ * over sum of `zones`). An event a feed lists twice counts once, as its first listing, which is the one
+ * the sync writes.
  */
 export class ZonePriceRollup {
   private readonly rows = new Map<string, ZonePriceRow>();
+  private readonly seen = new Set<string>();
 
   /** Adds one event's zones, grouped by name (see zoneGroups), to its provider's rows of its start month. */
-  add(event: Pick<ProviderEvent, 'providerId' | 'start' | 'zones'>): void {
+  add(event: Pick<ProviderEvent, 'id' | 'providerId' | 'start' | 'zones'>): void {
+    if (this.seen.has(event.id)) return;
+    this.seen.add(event.id);
     const month = event.start.instant.slice(0, 7);
     for (const group of zoneGroups(event.zones)) {
       // Provider ids and months hold no NUL, so the key names one row.

@@ -1,11 +1,15 @@
 import { ZonePriceRollup } from '../../../src/domain/zone-price-rollup';
 
+let nextId = 0;
+
 function event(
   providerId: string,
   instant: string,
   zones: { name: string; capacity: number; price: number }[],
+  id = `event-${(nextId += 1)}`,
 ) {
   return {
+    id,
     providerId,
     start: { local: instant.slice(0, 19), instant },
     zones: zones.map((z, i) => ({ ...z, zoneId: String(i), numbered: z.capacity > 5 })),
@@ -58,6 +62,16 @@ describe('ZonePriceRollup', () => {
     const mean = rows.reduce((sum, r) => sum + r.priceSum, 0) / rows.reduce((sum, r) => sum + r.zones, 0);
 
     expect(mean).toBe(40);
+  });
+
+  it('counts an event the feed lists twice once, as its first listing', () => {
+    const rollup = new ZonePriceRollup();
+    rollup.add(event('fever', '2030-01-10T20:00:00.000Z', [{ name: 'VIP', capacity: 2, price: 50 }], 'same'));
+    rollup.add(event('fever', '2030-01-10T20:00:00.000Z', [{ name: 'VIP', capacity: 9, price: 70 }], 'same'));
+
+    expect(rollup.toRows()).toEqual([
+      expect.objectContaining({ events: 1, zones: 1, capacity: 2, minPrice: 50, maxPrice: 50, priceSum: 50 }),
+    ]);
   });
 
   it('has no row for events without zones', () => {
