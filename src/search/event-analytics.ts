@@ -24,13 +24,22 @@ export async function writeEventAnalytics(
   changes: readonly EventChange[],
   context: WriteContext,
 ): Promise<void> {
-  await bulkWrite(
-    client,
-    changes.flatMap((change) => [
-      { create: { _index: names.eventHistory, _id: historyDocumentId(change.id, context.runId) } },
-      toHistoryDocument(change.id, change.facts, change, context),
-    ]),
-  );
+  await bulkWrite(client, historyOperations(names, changes, context));
+}
+
+/**
+ * The bulk actions that create the changes' history documents: one action each, refused as a version
+ * conflict where the document is already there (the same event and run).
+ */
+export function historyOperations(
+  names: IndexNames,
+  changes: readonly EventChange[],
+  context: WriteContext,
+): unknown[] {
+  return changes.flatMap((change) => [
+    { create: { _index: names.eventHistory, _id: historyDocumentId(change.id, context.runId) } },
+    toHistoryDocument(change.id, change.facts, change, context),
+  ]);
 }
 
 /**

@@ -12,10 +12,14 @@ import { historyDocumentId } from './event-history-document';
 import type { IndexNames } from './index-names';
 import type { PreparedEvent } from './prepared-event';
 
-/** What the index holds of an event: whether it is listed, and the run that last wrote it. */
+/**
+ * What the index holds of an event: whether it is listed, the run that last wrote it, and its tracked
+ * fields as that write left them (absent in a document an earlier mapping version wrote).
+ */
 export interface StoredState {
   listed: boolean;
   lastRunId: string;
+  tracked: TrackedState | undefined;
 }
 
 /** An event a batch is about to write, and the version the index holds of it, if any. */
@@ -25,9 +29,10 @@ export interface PendingWrite {
 }
 
 /**
- * The changes that the batch's writes make. A stored event's tracked fields are read from the history
- * document of the run that last wrote it, a few hundred bytes, rather than from the event itself (hundreds
- * of zones); a first sync, which writes every event new, reads nothing.
+ * The changes that the batch's writes make. A stored event's tracked fields come with what the writer
+ * read of it (a stored field beside its content hash); those of an event an earlier mapping version wrote
+ * are read from the history document of the run that last wrote it, a few hundred bytes, rather than from
+ * the event itself (hundreds of zones). A first sync, which writes every event new, reads nothing.
  */
 export async function describeChanges(
   client: Client,
@@ -49,9 +54,10 @@ export async function describeChanges(
 }
 
 /**
- * The tracked fields of stored events as the index holds them. Each history document names the run, so
- * the one of the run that last wrote the event is read by id; an event whose document keeps no tracked
- * state (written by an earlier release) is read from its own `_source`.
+ * The tracked fields of stored events as the index holds them: as read with the event, or else from the
+ * history document of the run that last wrote it (each one names its run, so it is read by id), or else,
+ * for an event whose history keeps no tracked state either (an earlier release wrote both), from its own
+ * `_source`.
  */
 async function readBefore(
   client: Client,
@@ -59,14 +65,18 @@ async function readBefore(
   stored: (StoredState & { id: string })[],
 ): Promise<Map<string, TrackedValues>> {
   const before = new Map<string, TrackedValues>();
-  if (stored.length === 0) return before;
+  const unread = stored.filter(({ id, listed, tracked }) => {
+    if (tracked) before.set(id, { ...tracked, listed });
+    return !tracked;
+  });
+  if (unread.length === 0) return before;
   const history = await client.mget<{ tracked?: TrackedState }>({
     index: names.eventHistory,
-    ids: stored.map(({ id, lastRunId }) => historyDocumentId(id, lastRunId)),
+    ids: unread.map(({ id, lastRunId }) => historyDocumentId(id, lastRunId)),
     _source_includes: ['tracked'],
   });
   const unrecorded: string[] = [];
-  stored.forEach(({ id, listed }, i) => {
+  unread.forEach(({ id, listed }, i) => {
     const doc = history.docs[i];
     const tracked = doc && 'found' in doc && doc.found ? doc._source?.tracked : undefined;
     if (tracked) before.set(id, { ...tracked, listed });

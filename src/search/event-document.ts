@@ -9,6 +9,10 @@ export interface EventLifecycle {
   updatedAt: string;
   runId: string;
   contentHash: string;
+  /** The tracked fields as this write leaves them: `JSON.stringify(TrackedState)`. */
+  trackedJson: string;
+  /** Which tracked fields this write changes; empty for a new event. */
+  changedFields: string[];
 }
 
 /** The fields of an event's document that come from the feed alone. */
@@ -48,6 +52,10 @@ export interface LifecycleDocument {
   updated_at: string;
   last_run_id: string;
   content_hash: string;
+  /** The tracked fields (TrackedState JSON) as the last write left them; absent in documents of mapping v2. */
+  tracked?: string;
+  /** The tracked fields the last write changed; absent in documents of mapping v2. */
+  changed_fields?: string[];
 }
 
 /** The Elasticsearch document of one event, field names as analysts see them in Kibana. */
@@ -101,6 +109,8 @@ export function toLifecycleDocument(lifecycle: EventLifecycle): LifecycleDocumen
     updated_at: lifecycle.updatedAt,
     last_run_id: lifecycle.runId,
     content_hash: lifecycle.contentHash,
+    tracked: lifecycle.trackedJson,
+    changed_fields: lifecycle.changedFields,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { retractEventAnalytics, writeEventAnalytics } from './event-analytics';
+import type { TrackedState } from './changed-fields';
+import { historyOperations, retractEventAnalytics, type EventChange } from './event-analytics';
 import { describeChanges, type PendingWrite, type StoredState } from './event-changes';
 import type { IndexNames } from './index-names';
 import { bulkWriteEvents } from './migration/bulk-write-events';
@@ -24,6 +25,8 @@ interface Stored extends StoredState {
   contentHash: string;
   everOnline: boolean;
   firstSeenAt: string;
+  /** Which tracked fields the write that left the document changed. */
+  changedFields: string[];
   /** The external version of the stored document: the fetch time of the run that wrote it. */
   version: number;
 }
@@ -32,6 +35,11 @@ interface Stored extends StoredState {
  * Writes the batch's new and changed events and leaves unchanged ones alone. Order-safe: each write
  * carries the feed's fetch time as an external version, so an older run can never overwrite a newer one.
  * Idempotent: re-running a batch of the same run classifies what that run already wrote as it did then.
+ *
+ * One bulk request carries the history documents of the changes and then the events. Elasticsearch may
+ * apply an event and fail its history document, so a re-run batch creates again the history documents of
+ * the events this run already wrote, from what each event's document says it changed: a history document
+ * is created once per event and run, and the repeat is refused where it is already there.
  */
 export async function writeEventBatch(
   client: Client,
@@ -42,14 +50,15 @@ export async function writeEventBatch(
   const counts: WriteCounts = { new: 0, changed: 0, unchanged: 0, superseded: 0 };
   if (events.length === 0) return counts;
   const stored = await readStored(client, names, events);
-  const writes = pendingWrites(events, stored, context, counts);
+  const { writes, written } = pendingWrites(events, stored, context, counts);
   const changes = await describeChanges(client, names, writes);
-  await writeEventAnalytics(client, names, changes, context);
-  const refused = await bulkWriteEvents(
-    client,
-    names,
-    writes.flatMap((write) => eventOperation(names, write, context)),
-  );
+  const recorded = [...changes, ...written.map((write) => changeWritten(write, context))];
+  const conflicts = await bulkWriteEvents(client, names, [
+    ...historyOperations(names, recorded, context),
+    ...writes.flatMap((write, i) => eventOperation(names, write, changes[i]!, context)),
+  ]);
+  // Refused history documents are already there; the events' positions follow the history's.
+  const refused = new Set([...conflicts].filter((p) => p >= recorded.length).map((p) => p - recorded.length));
   const ours = await refusedAsOurs(client, names, writes, refused, context);
   // A newer run wrote the other refused events since they were read: what this run recorded of them goes.
   await retractEventAnalytics(
@@ -92,19 +101,30 @@ async function refusedAsOurs(
 
 type Write = PendingWrite & { before: Stored | undefined };
 
-/** The events to write; the others are counted in `counts` as they are. */
+/** An event this run has already written, and the document that write left. */
+interface Written {
+  event: PreparedEvent;
+  stored: Stored;
+}
+
+/**
+ * The events to write, and those this run has already written; the others are counted in `counts` as
+ * they are.
+ */
 function pendingWrites(
   events: PreparedEvent[],
   stored: Map<string, Stored>,
   context: WriteContext,
   counts: WriteCounts,
-): Write[] {
+): { writes: Write[]; written: Written[] } {
   const version = Date.parse(context.fetchedAt);
   const writes: Write[] = [];
+  const written: Written[] = [];
   for (const event of events) {
     const before = stored.get(event.id);
     if (before?.lastRunId === context.runId) {
       counts[before.firstSeenAt === context.fetchedAt ? 'new' : 'changed'] += 1;
+      written.push({ event, stored: before });
     } else if (before && before.contentHash === event.contentHash && before.listed) {
       counts.unchanged += 1;
     } else if (before && before.version > version) {
@@ -114,10 +134,21 @@ function pendingWrites(
       writes.push({ event, before });
     }
   }
-  return writes;
+  return { writes, written };
 }
 
-function eventOperation(names: IndexNames, { event, before }: Write, context: WriteContext): unknown[] {
+/** The change this run recorded when it wrote `event`, as the event's document says. */
+function changeWritten({ event, stored }: Written, context: WriteContext): EventChange {
+  const kind = stored.firstSeenAt === context.fetchedAt ? 'new' : 'changed';
+  return { id: event.id, facts: event.facts, kind, changedFields: stored.changedFields };
+}
+
+function eventOperation(
+  names: IndexNames,
+  { event, before }: Write,
+  change: EventChange,
+  context: WriteContext,
+): unknown[] {
   const version = Date.parse(context.fetchedAt);
   return [
     { index: { _index: names.events, _id: event.id, version, version_type: 'external' } },
@@ -129,6 +160,8 @@ function eventOperation(names: IndexNames, { event, before }: Write, context: Wr
       updatedAt: new Date().toISOString(),
       runId: context.runId,
       contentHash: event.contentHash,
+      trackedJson: JSON.stringify(event.facts.tracked),
+      changedFields: change.changedFields,
     }),
   ];
 }
@@ -141,19 +174,31 @@ async function readStored(
   const response = await client.mget<never>({
     index: names.events,
     ids: events.map((e) => e.id),
-    stored_fields: ['content_hash', 'ever_online', 'listed', 'first_seen_at', 'last_run_id'],
+    stored_fields: [
+      'content_hash',
+      'ever_online',
+      'listed',
+      'first_seen_at',
+      'last_run_id',
+      'tracked',
+      'changed_fields',
+    ],
     realtime: true,
   });
   const stored = new Map<string, Stored>();
   for (const doc of response.docs) {
     if (!('found' in doc) || !doc.found || !doc.fields) continue;
-    const field = (name: string): unknown => (doc.fields![name] as unknown[] | undefined)?.[0];
+    const values = (name: string): unknown[] => (doc.fields![name] as unknown[] | undefined) ?? [];
+    const field = (name: string): unknown => values(name)[0];
+    const tracked = field('tracked');
     stored.set(doc._id, {
       contentHash: String(field('content_hash')),
       everOnline: field('ever_online') === true,
       listed: field('listed') === true,
       firstSeenAt: new Date(String(field('first_seen_at'))).toISOString(),
       lastRunId: String(field('last_run_id')),
+      tracked: typeof tracked === 'string' ? (JSON.parse(tracked) as TrackedState) : undefined,
+      changedFields: values('changed_fields').map(String),
       version: doc._version ?? 0,
     });
   }

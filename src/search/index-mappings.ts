@@ -57,6 +57,10 @@ export const eventsMapping: estypes.MappingTypeMapping = {
     updated_at: date,
     last_run_id: storedKeyword,
     content_hash: storedKeyword,
+    // What the sync reads back with the fields above before it rewrites an event: the tracked fields as
+    // this write left them (TrackedState JSON), and which of them it changed. Stored only, never searched.
+    tracked: { type: 'keyword', index: false, doc_values: false, store: true },
+    changed_fields: storedKeyword,
   },
 };
 

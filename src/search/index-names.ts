@@ -24,7 +24,7 @@ export interface IndexNames {
  * Bumped with every change of the events mapping: a starting worker (or `npm run migrate`) then copies
  * the alias's index into `events-v<this>` and switches the alias (src/search/migration/migrate-events.ts).
  */
-export const EVENTS_MAPPING_VERSION = 2;
+export const EVENTS_MAPPING_VERSION = 3;
 
 /** Index names for a prefix such as `eventhub`. */
 export function indexNames(prefix: string): IndexNames {

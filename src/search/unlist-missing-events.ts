@@ -61,7 +61,13 @@ async function unlistPage(
     names,
     found.flatMap((doc) => [
       { index: { _index: names.events, _id: doc._id, version, version_type: 'external' } },
-      { ...doc._source, listed: false, updated_at: new Date().toISOString(), last_run_id: context.runId },
+      {
+        ...doc._source,
+        listed: false,
+        updated_at: new Date().toISOString(),
+        last_run_id: context.runId,
+        changed_fields: ['listed'],
+      },
     ]),
   );
   await retractEventAnalytics(

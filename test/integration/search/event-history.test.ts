@@ -5,6 +5,7 @@ import { elasticsearchConnection } from '../../../src/search/elasticsearch-conne
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventAnalytics } from '../../../src/search/event-analytics';
 import { describeChanges } from '../../../src/search/event-changes';
+import type { EventDocument } from '../../../src/search/event-document';
 import {
   eventHistoryMapping,
   historyDocumentId,
@@ -134,7 +135,10 @@ describe('event history documents on a real Elasticsearch node', () => {
     const changes = await describeChanges(
       client,
       names,
-      batch.map((event, i) => ({ event, before: i === 0 ? { listed: true, lastRunId: 'r1' } : undefined })),
+      batch.map((event, i) => ({
+        event,
+        before: i === 0 ? { listed: true, lastRunId: 'r1', tracked: undefined } : undefined,
+      })),
     );
     await writeEventAnalytics(client, names, changes, RUN_2);
 
@@ -152,6 +156,28 @@ describe('event history documents on a real Elasticsearch node', () => {
     ]);
   });
 
+  it('creates again the history documents a first attempt lost after its events were written', async () => {
+    await write([makeEvent(1)], RUN_1);
+    const batch = [makeEvent(1, { title: 'Changed', soldOut: true }), makeEvent(2)].map(prepareEvent);
+    await writeEventBatch(client, names, batch, RUN_2);
+    // The events landed; their history documents did not (Elasticsearch refused them in the same request).
+    for (const event of batch)
+      await client.delete({
+        index: names.eventHistory,
+        id: historyDocumentId(event.id, 'r2'),
+        refresh: true,
+      });
+
+    const retried = await writeEventBatch(client, names, batch, RUN_2);
+
+    expect(retried).toEqual({ new: 1, changed: 1, unchanged: 0, superseded: 0 });
+    expect((await history()).map((h) => [h.event_id, h.run_id, h.change, h.changed_fields])).toEqual([
+      [makeEvent(1).id, 'r1', 'new', []],
+      [makeEvent(1).id, 'r2', 'changed', ['title', 'sold_out']],
+      [makeEvent(2).id, 'r2', 'new', []],
+    ]);
+  });
+
   it('keeps the history of an event that the feed lists twice in one batch', async () => {
     const counts = await write([makeEvent(1), makeEvent(2), makeEvent(1)], RUN_1);
 
@@ -161,22 +187,38 @@ describe('event history documents on a real Elasticsearch node', () => {
     );
   });
 
-  it('says what changed from the event itself when the last history document keeps no tracked state', async () => {
-    await write([makeEvent(1), makeEvent(2)], RUN_1);
-    // As an earlier release left them: one history document without tracked state, one never written.
+  it('says what changed from the history, or else the event itself, for events an earlier mapping wrote', async () => {
+    await write([makeEvent(1), makeEvent(2), makeEvent(3)], RUN_1);
+    // As earlier releases left them: events without tracked state; one history document without it
+    // either, one never written, one with it.
+    for (const id of [1, 2, 3].map((n) => makeEvent(n).id)) {
+      const stored = await client.get<EventDocument>({ index: names.events, id });
+      const { tracked: _t, changed_fields: _c, ...earlier } = stored._source!;
+      await client.index({
+        index: names.events,
+        id,
+        document: earlier,
+        version: stored._version,
+        version_type: 'external_gte',
+      });
+    }
     const first = historyDocumentId(makeEvent(1).id, 'r1');
     const { _source } = await client.get<EventHistoryDocument>({ index: names.eventHistory, id: first });
     const { tracked: _tracked, ...untracked } = _source!;
     await client.index({ index: names.eventHistory, id: first, document: untracked });
     await client.delete({ index: names.eventHistory, id: historyDocumentId(makeEvent(2).id, 'r1') });
 
-    await write([makeEvent(1, { title: 'Renamed' }), makeEvent(2, { soldOut: true })], RUN_2);
+    await write(
+      [makeEvent(1, { title: 'Renamed' }), makeEvent(2, { soldOut: true }), makeEvent(3, { title: 'New' })],
+      RUN_2,
+    );
 
     const changed = (await history()).filter((h) => h.run_id === 'r2');
     expect(changed.map((h) => [h.event_id, h.changed_fields])).toEqual(
       [
         [makeEvent(1).id, ['title']],
         [makeEvent(2).id, ['sold_out']],
+        [makeEvent(3).id, ['title']],
       ].sort(),
     );
   });

@@ -12,6 +12,8 @@ const LIFECYCLE = {
   updatedAt: '2026-02-01T00:00:01.000Z',
   runId: 'sync-fever-1#run',
   contentHash: 'abc',
+  trackedJson: '{"title":"t"}',
+  changedFields: ['title'],
 };
 
 describe('prepareEvent and documentJson', () => {
