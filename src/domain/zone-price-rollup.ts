@@ -1,5 +1,4 @@
 import type { ProviderEvent } from './event';
-import { zoneGroups } from './zone-groups';
 
 /** One provider's zones of one name in events that start in one month, summed over those events. */
 export interface ZonePriceRow {
@@ -28,42 +27,54 @@ export class ZonePriceRollup {
   private readonly rows = new Map<string, ZonePriceRow>();
   private readonly seen = new Set<string>();
 
-  /** Adds one event's zones, grouped by name (see zoneGroups), to its provider's rows of its start month. */
+  /**
+   * Adds one event's zones to its provider's rows of its start month, each zone to the row of its name.
+   * Sold-out zones count too: their price is still the zone's price, and `capacity` says what is left.
+   */
   add(event: Pick<ProviderEvent, 'id' | 'providerId' | 'start' | 'zones'>): void {
     if (this.seen.has(event.id)) return;
     this.seen.add(event.id);
     const month = event.start.instant.slice(0, 7);
-    for (const group of zoneGroups(event.zones)) {
-      // Provider ids and months hold no NUL, so the key names one row.
-      const key = `${event.providerId}\u0000${month}\u0000${group.name}`;
-      const row = this.rows.get(key);
-      if (!row) {
-        this.rows.set(key, {
-          providerId: event.providerId,
-          zoneName: group.name,
-          month,
-          events: 1,
-          zones: group.zones,
-          numberedZones: group.numberedZones,
-          capacity: group.capacity,
-          minPrice: group.minPrice,
-          maxPrice: group.maxPrice,
-          priceSum: group.priceSum,
-        });
-        continue;
+    const counted = new Set<ZonePriceRow>();
+    for (const zone of event.zones) {
+      const row = this.rowOf(event.providerId, month, zone.name);
+      if (!counted.has(row)) {
+        counted.add(row);
+        row.events += 1;
       }
-      row.events += 1;
-      row.zones += group.zones;
-      row.numberedZones += group.numberedZones;
-      row.capacity += group.capacity;
-      row.minPrice = Math.min(row.minPrice, group.minPrice);
-      row.maxPrice = Math.max(row.maxPrice, group.maxPrice);
-      row.priceSum += group.priceSum;
+      row.zones += 1;
+      row.numberedZones += zone.numbered ? 1 : 0;
+      row.capacity += zone.capacity;
+      row.minPrice = Math.min(row.minPrice, zone.price);
+      row.maxPrice = Math.max(row.maxPrice, zone.price);
+      row.priceSum += zone.price;
     }
   }
 
   /** The rows so far, in the order each was first seen. */
   toRows(): ZonePriceRow[] {
     return [...this.rows.values()];
+  }
+
+  private rowOf(providerId: string, month: string, zoneName: string): ZonePriceRow {
+    // Provider ids and months hold no NUL, so the key names one row.
+    const key = `${providerId}\u0000${month}\u0000${zoneName}`;
+    let row = this.rows.get(key);
+    if (!row) {
+      row = {
+        providerId,
+        zoneName,
+        month,
+        events: 0,
+        zones: 0,
+        numberedZones: 0,
+        capacity: 0,
+        minPrice: Infinity,
+        maxPrice: -Infinity,
+        priceSum: 0,
+      };
+      this.rows.set(key, row);
+    }
+    return row;
   }
 }

@@ -1,7 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
 import type { ProviderEvent } from '../../../src/domain/event';
-import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
-import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
 import { ensureIndices } from '../../../src/search/ensure-indices';
 import { writeEventAnalytics } from '../../../src/search/event-analytics';
 import { describeChanges } from '../../../src/search/event-changes';
@@ -12,41 +9,26 @@ import {
   type EventHistoryDocument,
 } from '../../../src/search/event-history-document';
 import { writeEventBatch, type WriteContext } from '../../../src/search/event-writer';
-import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import { prepareEvent } from '../../../src/search/prepared-event';
 import { unlistMissingEvents } from '../../../src/search/unlist-missing-events';
-import { deleteIndices } from '../../support/delete-indices';
 import { makeEvent } from '../../support/fixture-events';
-import { testConfig } from '../../support/test-config';
+import { freshIndicesPerTest } from '../../support/test-indices';
 
 const RUN_1: WriteContext = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' };
 const RUN_2: WriteContext = { runId: 'r2', fetchedAt: '2026-01-02T00:00:00.000Z' };
 const RUN_3: WriteContext = { runId: 'r3', fetchedAt: '2026-01-03T00:00:00.000Z' };
 
 describe('event history documents on a real Elasticsearch node', () => {
-  let client: Client;
-  let names: IndexNames;
-
-  beforeEach(async () => {
-    const config = testConfig();
-    client = createElasticsearchClient(elasticsearchConnection(config));
-    names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
-    await ensureIndices(client, names);
-  });
-
-  afterEach(async () => {
-    await deleteIndices(client, names);
-    await client.close();
-  });
+  const indices = freshIndicesPerTest();
 
   function write(events: ProviderEvent[], run: WriteContext) {
-    return writeEventBatch(client, names, events.map(prepareEvent), run);
+    return writeEventBatch(indices.client, indices.names, events.map(prepareEvent), run);
   }
 
   async function history(): Promise<EventHistoryDocument[]> {
-    await client.indices.refresh({ index: names.eventHistory });
-    const response = await client.search<EventHistoryDocument>({
-      index: names.eventHistory,
+    await indices.client.indices.refresh({ index: indices.names.eventHistory });
+    const response = await indices.client.search<EventHistoryDocument>({
+      index: indices.names.eventHistory,
       size: 100,
       sort: [{ fetched_at: 'asc' }, { change: 'asc' }, { event_id: 'asc' }],
     });
@@ -61,7 +43,7 @@ describe('event history documents on a real Elasticsearch node', () => {
       maxPrice: 15,
     });
     await write([cheaper], RUN_2);
-    await unlistMissingEvents(client, names, 'test', new Set([cheaper.id]), RUN_2);
+    await unlistMissingEvents(indices.client, indices.names, 'test', new Set([cheaper.id]), RUN_2);
 
     const changes = (await history()).map((h) => [h.event_id, h.run_id, h.change, h.changed_fields]);
 
@@ -108,8 +90,8 @@ describe('event history documents on a real Elasticsearch node', () => {
     await write([makeEvent(1), makeEvent(2)], RUN_1);
     const counts = await write([makeEvent(1), makeEvent(2)], RUN_2);
     const unlisted = await unlistMissingEvents(
-      client,
-      names,
+      indices.client,
+      indices.names,
       'test',
       new Set([makeEvent(1).id, makeEvent(2).id]),
       RUN_2,
@@ -122,7 +104,13 @@ describe('event history documents on a real Elasticsearch node', () => {
   it('records nothing for an older run that arrives after a newer one, neither writes nor unlistings', async () => {
     await write([makeEvent(1), makeEvent(2)], RUN_3);
     const counts = await write([makeEvent(1, { title: 'Old' })], RUN_2);
-    const unlisted = await unlistMissingEvents(client, names, 'test', new Set([makeEvent(1).id]), RUN_2);
+    const unlisted = await unlistMissingEvents(
+      indices.client,
+      indices.names,
+      'test',
+      new Set([makeEvent(1).id]),
+      RUN_2,
+    );
 
     expect([counts.superseded, unlisted]).toEqual([1, 0]);
     expect((await history()).map((h) => h.run_id)).toEqual(['r3', 'r3']);
@@ -133,17 +121,17 @@ describe('event history documents on a real Elasticsearch node', () => {
     const batch = [makeEvent(1, { title: 'Changed' }), makeEvent(2)].map(prepareEvent);
     // A first attempt that wrote the history documents, then stopped before the events.
     const changes = await describeChanges(
-      client,
-      names,
+      indices.client,
+      indices.names,
       batch.map((event, i) => ({
         event,
         before: i === 0 ? { listed: true, lastRunId: 'r1', tracked: undefined } : undefined,
       })),
     );
-    await writeEventAnalytics(client, names, changes, RUN_2);
+    await writeEventAnalytics(indices.client, indices.names, changes, RUN_2);
 
-    const retried = await writeEventBatch(client, names, batch, RUN_2);
-    const again = await writeEventBatch(client, names, batch, RUN_2);
+    const retried = await writeEventBatch(indices.client, indices.names, batch, RUN_2);
+    const again = await writeEventBatch(indices.client, indices.names, batch, RUN_2);
 
     expect([retried, again]).toEqual([
       { new: 1, changed: 1, unchanged: 0, superseded: 0 },
@@ -159,16 +147,16 @@ describe('event history documents on a real Elasticsearch node', () => {
   it('creates again the history documents a first attempt lost after its events were written', async () => {
     await write([makeEvent(1)], RUN_1);
     const batch = [makeEvent(1, { title: 'Changed', soldOut: true }), makeEvent(2)].map(prepareEvent);
-    await writeEventBatch(client, names, batch, RUN_2);
+    await writeEventBatch(indices.client, indices.names, batch, RUN_2);
     // The events landed; their history documents did not (Elasticsearch refused them in the same request).
     for (const event of batch)
-      await client.delete({
-        index: names.eventHistory,
+      await indices.client.delete({
+        index: indices.names.eventHistory,
         id: historyDocumentId(event.id, 'r2'),
         refresh: true,
       });
 
-    const retried = await writeEventBatch(client, names, batch, RUN_2);
+    const retried = await writeEventBatch(indices.client, indices.names, batch, RUN_2);
 
     expect(retried).toEqual({ new: 1, changed: 1, unchanged: 0, superseded: 0 });
     expect((await history()).map((h) => [h.event_id, h.run_id, h.change, h.changed_fields])).toEqual([
@@ -192,10 +180,10 @@ describe('event history documents on a real Elasticsearch node', () => {
     // As earlier releases left them: events without tracked state; one history document without it
     // either, one never written, one with it.
     for (const id of [1, 2, 3].map((n) => makeEvent(n).id)) {
-      const stored = await client.get<EventDocument>({ index: names.events, id });
+      const stored = await indices.client.get<EventDocument>({ index: indices.names.events, id });
       const { tracked: _t, changed_fields: _c, ...earlier } = stored._source!;
-      await client.index({
-        index: names.events,
+      await indices.client.index({
+        index: indices.names.events,
         id,
         document: earlier,
         version: stored._version,
@@ -203,10 +191,16 @@ describe('event history documents on a real Elasticsearch node', () => {
       });
     }
     const first = historyDocumentId(makeEvent(1).id, 'r1');
-    const { _source } = await client.get<EventHistoryDocument>({ index: names.eventHistory, id: first });
+    const { _source } = await indices.client.get<EventHistoryDocument>({
+      index: indices.names.eventHistory,
+      id: first,
+    });
     const { tracked: _tracked, ...untracked } = _source!;
-    await client.index({ index: names.eventHistory, id: first, document: untracked });
-    await client.delete({ index: names.eventHistory, id: historyDocumentId(makeEvent(2).id, 'r1') });
+    await indices.client.index({ index: indices.names.eventHistory, id: first, document: untracked });
+    await indices.client.delete({
+      index: indices.names.eventHistory,
+      id: historyDocumentId(makeEvent(2).id, 'r1'),
+    });
 
     await write(
       [makeEvent(1, { title: 'Renamed' }), makeEvent(2, { soldOut: true }), makeEvent(3, { title: 'New' })],
@@ -225,13 +219,13 @@ describe('event history documents on a real Elasticsearch node', () => {
 
   it('writes into a history index an earlier release created, once ensureIndices has added the tracked state', async () => {
     const { tracked: _tracked, ...earlier } = eventHistoryMapping.properties!;
-    await client.indices.delete({ index: names.eventHistory });
-    await client.indices.create({
-      index: names.eventHistory,
+    await indices.client.indices.delete({ index: indices.names.eventHistory });
+    await indices.client.indices.create({
+      index: indices.names.eventHistory,
       mappings: { ...eventHistoryMapping, properties: earlier },
     });
 
-    await ensureIndices(client, names);
+    await ensureIndices(indices.client, indices.names);
     await write([makeEvent(1)], RUN_1);
 
     expect((await history()).map((h) => [h.run_id, h.tracked])).toEqual([

@@ -1,14 +1,8 @@
-import type { Client } from '@elastic/elasticsearch';
 import type { ZonePriceRow } from '../../../src/domain/zone-price-rollup';
-import { createElasticsearchClient } from '../../../src/search/elasticsearch-client';
-import { elasticsearchConnection } from '../../../src/search/elasticsearch-connection';
-import { ensureIndices } from '../../../src/search/ensure-indices';
 import type { WriteContext } from '../../../src/search/event-writer';
-import { indexNames, type IndexNames } from '../../../src/search/index-names';
 import type { ZonePriceDocument } from '../../../src/search/zone-price-document';
 import { writeZonePrices } from '../../../src/search/write-zone-prices';
-import { deleteIndices } from '../../support/delete-indices';
-import { testConfig } from '../../support/test-config';
+import { freshIndicesPerTest } from '../../support/test-indices';
 
 const RUN_1: WriteContext = { runId: 'r1', fetchedAt: '2026-01-01T00:00:00.000Z' };
 const RUN_2: WriteContext = { runId: 'r2', fetchedAt: '2026-01-02T00:00:00.000Z' };
@@ -29,25 +23,17 @@ function row(zoneName: string, month: string, priceSum: number, providerId = 'te
 }
 
 describe('zone prices on a real Elasticsearch node', () => {
-  let client: Client;
-  let names: IndexNames;
+  const indices = freshIndicesPerTest();
 
-  beforeEach(async () => {
-    const config = testConfig();
-    client = createElasticsearchClient(elasticsearchConnection(config));
-    names = indexNames(config.ELASTICSEARCH_INDEX_PREFIX);
-    await ensureIndices(client, names);
-  });
-
-  afterEach(async () => {
-    await deleteIndices(client, names);
-    await client.close();
-  });
+  /** Writes the provider's rows as `run` does. */
+  function write(providerId: string, written: ZonePriceRow[], run: WriteContext): Promise<void> {
+    return writeZonePrices(indices.client, indices.names, providerId, written, run);
+  }
 
   async function rows(): Promise<[string, string, string, number, string][]> {
-    await client.indices.refresh({ index: names.zonePrices });
-    const response = await client.search<ZonePriceDocument>({
-      index: names.zonePrices,
+    await indices.client.indices.refresh({ index: indices.names.zonePrices });
+    const response = await indices.client.search<ZonePriceDocument>({
+      index: indices.names.zonePrices,
       size: 100,
       sort: [{ provider_id: 'asc' }, { month: 'asc' }, { zone_name: 'asc' }],
     });
@@ -61,20 +47,8 @@ describe('zone prices on a real Elasticsearch node', () => {
   }
 
   it('replaces a provider’s rows with its latest run’s, deleting those the run no longer has', async () => {
-    await writeZonePrices(
-      client,
-      names,
-      'test',
-      [row('Platea', '2030-03', 40), row('VIP', '2030-03', 200)],
-      RUN_1,
-    );
-    await writeZonePrices(
-      client,
-      names,
-      'test',
-      [row('Platea', '2030-03', 44), row('Platea', '2030-04', 8)],
-      RUN_2,
-    );
+    await write('test', [row('Platea', '2030-03', 40), row('VIP', '2030-03', 200)], RUN_1);
+    await write('test', [row('Platea', '2030-03', 44), row('Platea', '2030-04', 8)], RUN_2);
 
     expect(await rows()).toEqual([
       ['test', '2030-03', 'Platea', 44, 'r2'],
@@ -83,22 +57,16 @@ describe('zone prices on a real Elasticsearch node', () => {
   });
 
   it('lets a run older than the one that wrote the rows change nothing, neither rows nor deletions', async () => {
-    await writeZonePrices(client, names, 'test', [row('Platea', '2030-03', 44)], RUN_2);
-    await writeZonePrices(
-      client,
-      names,
-      'test',
-      [row('Platea', '2030-03', 40), row('VIP', '2030-03', 200)],
-      RUN_1,
-    );
+    await write('test', [row('Platea', '2030-03', 44)], RUN_2);
+    await write('test', [row('Platea', '2030-03', 40), row('VIP', '2030-03', 200)], RUN_1);
 
     expect(await rows()).toEqual([['test', '2030-03', 'Platea', 44, 'r2']]);
   });
 
   it('writes the same rows again when a run is retried, and leaves other providers alone', async () => {
-    await writeZonePrices(client, names, 'other', [row('Palco', '2030-05', 70, 'other')], RUN_1);
-    await writeZonePrices(client, names, 'test', [row('Platea', '2030-03', 40)], RUN_2);
-    await writeZonePrices(client, names, 'test', [row('Platea', '2030-03', 40)], RUN_2);
+    await write('other', [row('Palco', '2030-05', 70, 'other')], RUN_1);
+    await write('test', [row('Platea', '2030-03', 40)], RUN_2);
+    await write('test', [row('Platea', '2030-03', 40)], RUN_2);
 
     expect(await rows()).toEqual([
       ['other', '2030-05', 'Palco', 70, 'r1'],

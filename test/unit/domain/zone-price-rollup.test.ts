@@ -74,6 +74,38 @@ describe('ZonePriceRollup', () => {
     ]);
   });
 
+  it('sums the zones of one name in one event into one row, sold-out zones included', () => {
+    const rollup = new ZonePriceRollup();
+    rollup.add(
+      event('fever', '2030-05-02T20:00:00.000Z', [
+        { name: 'Platea', capacity: 10, price: 20 },
+        { name: 'Grada', capacity: 0, price: 5 },
+        { name: 'Platea', capacity: 5, price: 35 },
+      ]),
+    );
+
+    expect(rollup.toRows()).toEqual([
+      expect.objectContaining({
+        zoneName: 'Platea',
+        events: 1,
+        zones: 2,
+        capacity: 15,
+        minPrice: 20,
+        maxPrice: 35,
+        priceSum: 55,
+      }),
+      expect.objectContaining({
+        zoneName: 'Grada',
+        events: 1,
+        zones: 1,
+        capacity: 0,
+        minPrice: 5,
+        maxPrice: 5,
+        priceSum: 5,
+      }),
+    ]);
+  });
+
   it('has no row for events without zones', () => {
     const rollup = new ZonePriceRollup();
     rollup.add(event('fever', '2030-01-10T20:00:00.000Z', []));
