@@ -1,4 +1,5 @@
 import {
+  ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   ScheduleOverlapPolicy,
   type Client,
@@ -30,7 +31,9 @@ const MANAGED_BY = 'event-hub';
 /**
  * Creates or updates one Schedule per scope of each enabled provider from the configuration (keeping a
  * pause ops set), and deletes this deployment's schedules of providers or windows that are gone or disabled. Schedules it did not
- * create (other deployments', other services') are left alone. Safe to run on every worker start.
+ * create (other deployments', other services') are left alone. Safe to run on every worker start, also
+ * by several workers of the deployment at once: a schedule another one created or deleted in between is
+ * updated, or left deleted.
  */
 export async function ensureSchedules(
   client: Client,
@@ -44,20 +47,21 @@ export async function ensureSchedules(
   );
   for (const { provider, scheduled } of scoped) {
     const options = scheduleOptions(provider, scheduled, target);
-    const handle = client.schedule.getHandle(options.scheduleId);
     try {
-      await handle.update((previous) => ({
-        ...previous,
-        spec: options.spec,
-        action: options.action,
-        policies: options.policies,
-      }));
-      logger.info({ scheduleId: options.scheduleId }, 'schedule updated');
+      await updateSchedule(client, options);
     } catch (error) {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
-      await client.schedule.create(options);
-      logger.info({ scheduleId: options.scheduleId }, 'schedule created');
+      try {
+        await client.schedule.create(options);
+        logger.info({ scheduleId: options.scheduleId }, 'schedule created');
+        continue;
+      } catch (createError) {
+        // Another worker of this deployment created it since: it takes this configuration all the same.
+        if (!(createError instanceof ScheduleAlreadyRunning)) throw createError;
+      }
+      await updateSchedule(client, options);
     }
+    logger.info({ scheduleId: options.scheduleId }, 'schedule updated');
   }
   const wanted = new Set(
     scoped.map(
@@ -67,15 +71,34 @@ export async function ensureSchedules(
   for await (const schedule of client.schedule.list()) {
     if (wanted.has(schedule.scheduleId)) continue;
     if (isOwnedBy(schedule, target.deployment)) {
-      await client.schedule.getHandle(schedule.scheduleId).delete();
+      await deleteSchedule(client, schedule.scheduleId);
       logger.info({ scheduleId: schedule.scheduleId }, 'schedule of a removed or disabled provider deleted');
     } else if (await isUnmarkedPredecessor(client, schedule, providers, target.taskQueue)) {
-      await client.schedule.getHandle(schedule.scheduleId).delete();
+      await deleteSchedule(client, schedule.scheduleId);
       logger.info(
         { scheduleId: schedule.scheduleId },
         'schedule of an earlier version of this service deleted',
       );
     }
+  }
+}
+
+/** Gives an existing schedule the configuration's spec, action and policies, keeping its state (a pause). */
+async function updateSchedule(client: Client, options: ScheduleOptions): Promise<void> {
+  await client.schedule.getHandle(options.scheduleId).update((previous) => ({
+    ...previous,
+    spec: options.spec,
+    action: options.action,
+    policies: options.policies,
+  }));
+}
+
+/** Deletes a schedule; one another worker deleted first is gone all the same. */
+async function deleteSchedule(client: Client, scheduleId: string): Promise<void> {
+  try {
+    await client.schedule.getHandle(scheduleId).delete();
+  } catch (error) {
+    if (!(error instanceof ScheduleNotFoundError)) throw error;
   }
 }
 

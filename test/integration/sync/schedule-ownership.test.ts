@@ -94,6 +94,40 @@ describe('ensureSchedules in a namespace shared with others', () => {
     expect((await client.schedule.getHandle(fever).describe()).memo).toEqual(mine('fever'));
   });
 
+  it('takes over the schedule another worker creates between its update and its create', async () => {
+    const deployment = uniqueName('own');
+    const taskQueue = uniqueName('queue');
+    const fever = syncIdsOf(deployment, 'fever').scheduleId;
+    created.push(fever);
+    const mark: ScheduleMark = { managedBy: 'event-hub', deployment, providerId: 'fever', scope: 'feed' };
+    // The other worker's schedule appears just after this one found none to update.
+    let raced = false;
+    const racing = {
+      schedule: {
+        create: (options: ScheduleOptions) => client.schedule.create(options),
+        list: () => client.schedule.list(),
+        getHandle(scheduleId: string) {
+          const handle = client.schedule.getHandle(scheduleId);
+          if (scheduleId !== fever || raced) return handle;
+          return Object.assign(Object.create(handle) as typeof handle, {
+            async update() {
+              raced = true;
+              await client.schedule.create(schedule(fever, taskQueue, mark));
+              throw new ScheduleNotFoundError('no schedule yet', fever);
+            },
+          });
+        },
+      },
+    } as unknown as Client;
+
+    await ensureSchedules(racing, [STAGED_FEVER], { taskQueue, deployment }, logger);
+
+    const described = await client.schedule.getHandle(fever).describe();
+    expect(raced).toBe(true);
+    expect(described.spec.intervals).toEqual([expect.objectContaining({ every: 5 * 60_000 })]);
+    expect(described.action).toMatchObject({ workflowType: 'scheduledSyncWorkflow', taskQueue });
+  });
+
   it('deletes the unmarked schedule an earlier version made for a provider on its own task queue only', async () => {
     const deployment = uniqueName('own');
     const provider = { ...STAGED_FEVER, id: uniqueName('legacy') };
